@@ -1,0 +1,139 @@
+"""The mediator's proposal and the baseline forecasts (ODD 7.4).
+
+The proposal is the Nash bargaining solution among the veto players over their values of
+fighting on. With salience-weighted Euclidean utilities every Pareto-optimal point minimises a
+weighted sum of squared distances, ``z(w) = Σ_i w_i s_i² x_i / Σ_i w_i s_i²`` (per dimension), so
+the search runs over the weight simplex ``w``: a lattice first, then a pattern search that halves
+its step. When no point gives every veto player a positive gain the answer is "no feasible
+agreement" and the terms are the maximin point (the mediator's best try).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import combinations
+from math import comb
+
+import numpy as np
+from numpy.typing import ArrayLike, NDArray
+
+from agents.rules.utility import salience_distance
+
+F = NDArray[np.float64]
+B = NDArray[np.bool_]
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """Terms ``(..., D)``, whether they are feasible ``(...)``, and each veto player's gain."""
+
+    terms: F
+    feasible: B
+    gains: F
+
+
+def simplex_lattice(v: int, max_points: int = 300) -> F:
+    """All weight vectors on the (v-1)-simplex with step 1/m, the finest m with ≤ max_points."""
+    m = 1
+    while v > 1 and comb(m + 1 + v - 1, v - 1) <= max_points:
+        m += 1
+    rows = []
+    for bars in combinations(range(m + v - 1), v - 1):  # stars and bars
+        edges = (-1, *bars, m + v - 1)
+        rows.append([edges[k + 1] - edges[k] - 1 for k in range(v)])
+    return np.asarray(rows, float) / m
+
+
+def contract_points(ideal: ArrayLike, salience: ArrayLike, weights: ArrayLike) -> F:
+    """Pareto points ``z(w)`` for weights ``(..., K, V)``; ideal, salience ``(..., V, D)``."""
+    x, s = np.asarray(ideal, float), np.asarray(salience, float)
+    w = np.asarray(weights, float)[..., :, :, None]  # (..., K, V, 1)
+    s2 = (s * s)[..., None, :, :]  # (..., 1, V, D)
+    num = np.sum(w * s2 * x[..., None, :, :], axis=-2)
+    den = np.sum(w * s2, axis=-2)
+    mean = np.mean(x, axis=-2)[..., None, :]
+    out: F = np.where(den > 0, num / np.where(den > 0, den, 1.0), mean)
+    return out
+
+
+def _score(ideal: F, salience: F, offsets: F, weights: F) -> tuple[F, F, F]:
+    """Points, gains and score for candidate weights ``(..., K, V)``.
+
+    Feasible points score the Nash product's log; infeasible ones score below every feasible
+    point, ordered by their smallest gain (so the search climbs towards feasibility).
+    """
+    z = contract_points(ideal, salience, weights)  # (..., K, D)
+    d = salience_distance(z[..., :, None, :], ideal[..., None, :, :], salience[..., None, :, :])
+    gains = offsets[..., None, :] - d  # (..., K, V)
+    low = gains.min(axis=-1)
+    feasible = low > 0
+    with np.errstate(divide="ignore", invalid="ignore"):
+        nash = np.sum(np.log(np.where(feasible[..., None], gains, 1.0)), axis=-1)
+    score = np.where(feasible, nash, -1e6 + low)
+    return z, gains, score
+
+
+def _take(a: F, idx: NDArray[np.intp]) -> F:
+    out: F = np.take_along_axis(a, idx[..., None, None], axis=-2)[..., 0, :]
+    return out
+
+
+def nash_bargaining(
+    ideal: ArrayLike, salience: ArrayLike, offsets: ArrayLike, refinements: int = 10
+) -> Proposal:
+    """Nash bargaining solution among V veto players.
+
+    ideal, salience: ``(..., V, D)``; offsets ``(..., V)``: gain ``g_i(z) = offset_i - d_i(z)``,
+    i.e. ``offset_i = 1 + security_i - fighting_on_i``. Batch shapes broadcast.
+    Returns the proposal ``(..., D)``, feasibility ``(...)`` and gains ``(..., V)``.
+    """
+    x, s = np.asarray(ideal, float), np.asarray(salience, float)
+    off = np.asarray(offsets, float)
+    v = x.shape[-2]
+    batch = np.broadcast_shapes(x.shape[:-2], s.shape[:-2], off.shape[:-1])
+    lattice = simplex_lattice(v)
+    _, _, score = _score(x, s, off, lattice)
+    best = np.broadcast_to(np.argmax(score, axis=-1), batch)
+    w = lattice[best]  # (..., V)
+    best_score = np.take_along_axis(
+        np.broadcast_to(score, (*batch, len(lattice))), best[..., None], axis=-1
+    )[..., 0]
+    moves = np.asarray([np.eye(v)[i] - np.eye(v)[j] for i in range(v) for j in range(v) if i != j])
+    step = 1.0 / max(1, round(1.0 / max(lattice[lattice > 0].min(initial=1.0), 1e-9)))
+    for _ in range(refinements if v > 1 else 0):
+        step /= 2
+        trial = np.clip(w[..., None, :] + step * moves, 0.0, None)  # (..., M, V)
+        trial /= trial.sum(axis=-1, keepdims=True)
+        _, _, t_score = _score(x, s, off, trial)
+        k = np.argmax(t_score, axis=-1)
+        t_best = np.take_along_axis(t_score, k[..., None], axis=-1)[..., 0]
+        better = t_best > best_score
+        w = np.where(better[..., None], _take(trial, k), w)
+        best_score = np.where(better, t_best, best_score)
+    z, gains, _ = _score(x, s, off, w[..., None, :])
+    terms, g = z[..., 0, :], gains[..., 0, :]
+    return Proposal(terms=terms, feasible=g.min(axis=-1) > 0, gains=g)
+
+
+def weighted_mean(x: ArrayLike, weight: ArrayLike) -> F:
+    """Compromise model ``Σ_i w_id x_id / Σ_i w_id`` over actors (axis -2); x, w ``(..., N, D)``."""
+    x, w = np.asarray(x, float), np.asarray(weight, float)
+    w = np.broadcast_to(w, np.broadcast_shapes(x.shape, w.shape))
+    total = w.sum(axis=-2)
+    out: F = np.where(
+        total > 0, (w * x).sum(axis=-2) / np.where(total > 0, total, 1.0), x.mean(axis=-2)
+    )
+    return out
+
+
+def weighted_median(x: ArrayLike, weight: ArrayLike) -> F:
+    """Weighted median over actors (axis -2): smallest x with half the weight at or below it."""
+    x, w = np.asarray(x, float), np.asarray(weight, float)
+    x, w = np.broadcast_arrays(x, w)
+    order = np.argsort(x, axis=-2, kind="stable")
+    xs = np.take_along_axis(x, order, axis=-2)
+    cw = np.cumsum(np.take_along_axis(w, order, axis=-2), axis=-2)
+    half = 0.5 * cw[..., -1:, :]
+    idx = np.argmax(cw >= half, axis=-2)  # first index reaching half
+    out: F = np.take_along_axis(xs, idx[..., None, :], axis=-2)[..., 0, :]
+    return out

@@ -1,0 +1,81 @@
+"""UN votes: each member's vote from its utility for a text against the status quo (ODD 7.8).
+
+Vote codes: 0 yes, 1 no, 2 abstain, 3 absent (or not a member of the forum).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from numpy.typing import ArrayLike, NDArray
+
+F = NDArray[np.float64]
+B = NDArray[np.bool_]
+Ints = NDArray[np.int64]
+
+YES, NO, ABSTAIN, ABSENT = 0, 1, 2, 3
+VOTE_LETTERS = ("Y", "N", "A", "X")
+
+
+def vote_margin(
+    x: ArrayLike, salience: ArrayLike, text: ArrayLike, status_quo: ArrayLike, speaks_to: ArrayLike
+) -> F:
+    """How much a member prefers the text to the status quo.
+
+    ``m_i = Σ_k [k spoken to] · s_ik · (|x_ik − q_k| − |x_ik − t_k|)``: the salience-weighted
+    distance it saves (Bueno de Mesquita's vote, per Scholz et al. 2011).
+    x, salience ``(..., N, D)``;
+    text, status_quo, speaks_to ``(D,)``.
+    """
+    x, s = np.asarray(x, float), np.asarray(salience, float)
+    mask = np.asarray(speaks_to, bool)
+    gain = np.abs(x - np.asarray(status_quo, float)) - np.abs(x - np.asarray(text, float))
+    out: F = np.sum(np.where(mask, s * gain, 0.0), axis=-1)
+    return out
+
+
+def cast_votes(
+    margin: ArrayLike,
+    threshold: ArrayLike,
+    shock: ArrayLike,
+    u_absent: ArrayLike,
+    p_absent: ArrayLike,
+    member: ArrayLike,
+) -> Ints:
+    """Votes ``(..., N)``: yes when ``margin + shock > θ``, no when ``< −θ``, else abstain;
+    absent when ``u_absent < p_absent``; non-members of the forum are coded absent."""
+    m = np.asarray(margin, float) + np.asarray(shock, float)
+    th = np.asarray(threshold, float)
+    th = th[..., None] if th.ndim else th
+    vote = np.where(m > th, YES, np.where(m < -th, NO, ABSTAIN))
+    absent = (np.asarray(u_absent, float) < np.asarray(p_absent, float)) | ~np.asarray(member, bool)
+    out: Ints = np.where(absent, ABSENT, vote).astype(np.int64)
+    return out
+
+
+def tally(votes: ArrayLike) -> Ints:
+    """Counts ``(..., 4)`` of yes, no, abstain, absent."""
+    v = np.asarray(votes)
+    out: Ints = np.stack(
+        [(v == code).sum(axis=-1) for code in (YES, NO, ABSTAIN, ABSENT)], axis=-1
+    ).astype(np.int64)
+    return out
+
+
+def general_assembly_adopted(counts: ArrayLike, two_thirds: bool) -> B:
+    """Two thirds of those present and voting (yes + no) in an emergency special session or on an
+    important question; a simple majority otherwise. Abstentions do not count."""
+    c = np.asarray(counts)
+    yes, no = c[..., YES], c[..., NO]
+    out: B = (3 * yes >= 2 * (yes + no)) & (yes > 0) if two_thirds else yes > no
+    return out
+
+
+def security_council_adopted(votes: ArrayLike, permanent: ArrayLike) -> tuple[B, B]:
+    """At least 9 yes and no permanent member voting no (abstention is not a veto).
+
+    Returns (adopted ``(...)``, vetoed_by ``(..., N)``).
+    """
+    v = np.asarray(votes)
+    vetoed_by: B = (v == NO) & np.asarray(permanent, bool)
+    adopted: B = ((v == YES).sum(axis=-1) >= 9) & ~vetoed_by.any(axis=-1)
+    return adopted, vetoed_by
