@@ -1,0 +1,154 @@
+"""``accord run`` and ``accord votes``: ensembles from the command line."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from model.ensemble import EnsembleResult, run_ensemble
+from model.model import resolve_scenario
+
+
+def parse_assignment(text: str) -> tuple[str, float]:
+    """``name=value`` with a numeric value (argparse type for ``--set``)."""
+    name, sep, value = text.partition("=")
+    if not sep or not name:
+        raise argparse.ArgumentTypeError(f"--set {text!r}: expected name=value, e.g. backstop=0.8")
+    try:
+        return name.strip(), float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"--set {text!r}: value {value!r} is not a number") from None
+
+
+def positive_int(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"{text!r}: expected a whole number >= 1")
+    return n
+
+
+def _common(p: argparse.ArgumentParser, replications: int) -> None:
+    p.add_argument("scenario", help="a built-in scenario name or a scenario directory")
+    p.add_argument("--replications", "-n", type=positive_int, default=replications)
+    p.add_argument("--seed", type=int, default=1, help="root seed (default 1)")
+    p.add_argument("--set", dest="assignments", action="append", type=parse_assignment,
+                   default=[], metavar="NAME=VALUE", help="replace a parameter's value")
+
+
+def register(sub: Any) -> None:
+    run = sub.add_parser("run", help="run an ensemble and print the odds")
+    _common(run, 10_000)
+    run.add_argument("--json", action="store_true", help="print one JSON object")
+    run.set_defaults(func=cmd_run)
+    votes = sub.add_parser("votes", help="per-state vote probabilities on the scenario's texts")
+    _common(votes, 1_000)
+    votes.add_argument("--csv", type=Path, help="write the per-state table to this CSV file")
+    votes.set_defaults(func=cmd_votes)
+
+
+def _ensemble(args: argparse.Namespace) -> EnsembleResult:
+    spec = resolve_scenario(args.scenario, dict(args.assignments))
+    return run_ensemble(spec, args.replications, rng=args.seed)
+
+
+def _pct(p: dict[str, float]) -> str:
+    if p["n"] == 0:
+        return "n/a (no cases)"
+    return f"{p['p']:.3f}  [{p['low']:.3f}, {p['high']:.3f}]  (n = {p['n']:,})"
+
+
+def format_report(res: EnsembleResult) -> str:
+    """The human-readable report of ``accord run``."""
+    s = res.summary()
+    spec = res.scenario
+    horizon = int(spec.parameters["horizon_rounds"].central)
+    months = int(spec.parameters["durability_horizon_months"].central)
+    out = [f"{spec.name}: {res.replications:,} replications, root seed {res.root_seed}", ""]
+    out.append(f"P(agreement within {horizon} rounds)   {_pct(s['p_agreement'])}")
+    out.append(f"P(holds {months} months | agreed)    {_pct(s['p_holds_given_agreed'])}")
+    out.append(f"P(agreed and holds)              {_pct(s['p_agreed_and_holds'])}")
+    out += ["", "Agreement round (share of all replications):"]
+    rounds = s["agreement_rounds"]
+    for r in sorted(rounds):
+        share = rounds[r] / res.replications
+        out.append(f"  {r:>3}  {share:6.1%}  {'#' * max(1, round(share * 50)) if share else ''}")
+    if not rounds:
+        out.append("  (no agreement in any replication)")
+    out += ["", f"{'Terms':<16}{'proposal':>10}{'w. mean':>10}{'w. median':>11}"]
+    for d in spec.dimension_names:
+        out.append(f"{d:<16}{s['expected_terms'][d]:>10.3f}"
+                   f"{s['baselines']['weighted_mean'][d]:>10.3f}"
+                   f"{s['baselines']['weighted_median'][d]:>11.3f}")
+    q = s["force_troops_quantiles"]
+    g = s["credibility_quantiles"]
+    out += ["", f"Force: troops median {q['0.5']:,.0f} (5-95%: {q['0.05']:,.0f}-{q['0.95']:,.0f}),"
+            f" required {spec.parameters['force_required_troops'].central:,.0f};"
+            f" credibility G median {g['0.5']:.2f}"]
+    members = [f"{m['iso3']} {m['p_member']:.2f}" for m in s["force"] if m["p_member"] > 0.005]
+    out.append("  in the force (probability): " + (", ".join(members[:15]) or "nobody"))
+    if s["votes"]:
+        out += ["", "UN votes: P(adopted) and mean tally yes-no-abstain-absent"]
+        for rid, v in s["votes"].items():
+            t = v["mean_tally"]
+            out.append(f"  {rid:<22} {_pct(v['p_adopted'])}  "
+                       f"{t['yes']:.0f}-{t['no']:.0f}-{t['abstain']:.0f}-{t['absent']:.0f}")
+    changed = s["changed_parameters"]
+    out += ["", "Assumptions changed from the scenario: " + (", ".join(
+        f"{k} {old:g} -> {new:g}" for k, (old, new) in changed.items()) or "none")]
+    return "\n".join(out)
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    res = _ensemble(args)
+    print(json.dumps(res.summary(), indent=2) if args.json else format_report(res))
+    return 0
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write a file through a temporary name in the same directory, then rename it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def cmd_votes(args: argparse.Namespace) -> int:
+    if args.csv is not None and args.csv.is_dir():
+        print(f"--csv {args.csv}: is a directory; allowed is a file path")
+        return 2
+    res = _ensemble(args)
+    names = {r.iso3: r.name for r in res.scenario.states}
+    tables = []
+    for rid, v in res.vote_summary().items():
+        t = v["mean_tally"]
+        print(f"{rid}: P(adopted) {_pct(v['p_adopted'])}; mean tally yes {t['yes']:.1f},"
+              f" no {t['no']:.1f}, abstain {t['abstain']:.1f}, absent {t['absent']:.1f}")
+        table = res.vote_table(rid)
+        table.insert(0, "resolution", rid)
+        table.insert(2, "name", table["iso3"].map(names))
+        tables.append(table)
+    if not tables:
+        print(f"{res.scenario.name}: the scenario schedules no UN vote")
+        return 0
+    import pandas as pd
+
+    full = pd.concat(tables, ignore_index=True)
+    print()
+    print(full.to_string(index=False, float_format=lambda v: f"{v:.3f}"))
+    if args.csv is not None:
+        write_atomically(args.csv, full.to_csv(index=False, float_format="%.4f"))
+        print(f"\nwrote {args.csv}")
+    return 0
