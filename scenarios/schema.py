@@ -1,0 +1,217 @@
+"""The scenario as immutable data: what a model is initialised from (ODD 5 and 6).
+
+Built by ``scenarios.loader.load_scenario``; every object is a frozen pydantic model whose
+collections are tuples or read-only mappings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from functools import cached_property
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+DISTRIBUTIONS = ("uniform", "normal", "triangular")
+EVENT_KINDS = ("set_parameter", "shift_position", "leave_force")
+FORUMS = ("general_assembly", "security_council")
+SESSIONS = ("emergency_special", "regular")
+TIE_KINDS = ("alliance", "bloc", "bilateral", "voting")
+SC_SEATS = ("permanent", "elected")
+
+
+class Frozen(BaseModel):
+    """Immutable, no extra fields; built by keyword (or ``model_validate`` from a dict)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", arbitrary_types_allowed=True)
+
+
+class Dimension(Frozen):
+    """An issue dimension: what a position of 0 and of 1 means."""
+
+    name: str
+    low: str
+    high: str
+
+
+class Distribution(Frozen):
+    """A parameter's uncertainty, drawn per replication; bounds lie inside its range."""
+
+    kind: Literal["uniform", "normal", "triangular"]
+    low: float
+    high: float
+    mode: float | None = None
+    mean: float | None = None
+    sd: float | None = None
+
+    @property
+    def central(self) -> float:
+        """Mean of a (truncated) normal's location, mode of a triangular, midpoint of a uniform."""
+        if self.kind == "normal" and self.mean is not None:
+            return self.mean
+        if self.kind == "triangular" and self.mode is not None:
+            return self.mode
+        return (self.low + self.high) / 2
+
+
+class Parameter(Frozen):
+    """An assumption: a value or a distribution, with unit, range and source."""
+
+    name: str
+    value: float | None
+    distribution: Distribution | None
+    unit: str
+    range: tuple[float, float]
+    source: str
+    description: str = ""
+
+    @property
+    def central(self) -> float:
+        """What a single run uses: the value, or the distribution's centre."""
+        if self.value is not None:
+            return self.value
+        assert self.distribution is not None
+        return self.distribution.central
+
+    @property
+    def is_random(self) -> bool:
+        return self.distribution is not None
+
+
+class Roles(Frozen):
+    belligerents: tuple[str, ...]
+    victim: str
+    aggressor: str
+    veto_players: tuple[str, ...]
+    guarantor: str
+    lead_nations: tuple[str, ...]
+    security_dimension: str
+
+
+class Event(Frozen):
+    """A timeline entry applied at the start of ``round`` (ODD 3, step 1)."""
+
+    round: int
+    kind: Literal["set_parameter", "shift_position", "leave_force"]
+    parameter: str | None = None
+    value: float | None = None
+    iso3: str | None = None
+    dimension: str | None = None
+    to: float | None = None
+    source: str = ""
+
+
+class Resolution(Frozen):
+    """A UN text: its position on the dimensions it speaks to, its forum and rule."""
+
+    id: str
+    title: str
+    forum: Literal["general_assembly", "security_council"]
+    session: Literal["emergency_special", "regular"] | None
+    round: int
+    text: Mapping[str, float]
+    status_quo: Mapping[str, float]
+    amends: str | None
+    mandates_force: bool
+    source: str
+
+    @field_validator("text", "status_quo", mode="after")
+    @classmethod
+    def _read_only(cls, value: Mapping[str, float]) -> Mapping[str, float]:
+        return MappingProxyType(dict(value))
+
+
+class StateRow(Frozen):
+    """One row of states.csv; position and salience are in dimension order."""
+
+    iso3: str
+    name: str
+    capability: float
+    position: tuple[float, ...]
+    salience: tuple[float, ...]
+    stubbornness: float
+    memberships: tuple[str, ...]
+    bloc: str
+    force_candidate: bool
+    troop_capacity: int
+    exposure: float
+    sc_seat: Literal["permanent", "elected"] | None
+    p_absent: float
+    source: str
+
+
+class Tie(Frozen):
+    """An undirected bond of influence between states ``a`` and ``b``."""
+
+    a: str
+    b: str
+    weight: float
+    kind: Literal["alliance", "bloc", "bilateral", "voting"]
+    source: str
+
+
+class Scenario(Frozen):
+    """A complete, validated scenario (see docs/scenario-format.md)."""
+
+    name: str
+    description: str
+    based_on: str | None
+    start: str
+    time_step: Literal["month"]
+    dimensions: tuple[Dimension, ...]
+    parameters: Mapping[str, Parameter]
+    roles: Roles
+    events: tuple[Event, ...]
+    resolutions: tuple[Resolution, ...]
+    states: tuple[StateRow, ...]
+    ties: tuple[Tie, ...]
+    path: Path | None = None
+    changed_parameters: Mapping[str, tuple[float, float]] = Field(default_factory=dict)
+
+    @field_validator("parameters", "changed_parameters", mode="after")
+    @classmethod
+    def _read_only(cls, value: Mapping[str, Any]) -> Mapping[str, Any]:
+        return MappingProxyType(dict(value))
+
+    @property
+    def dimension_names(self) -> tuple[str, ...]:
+        return tuple(d.name for d in self.dimensions)
+
+    @property
+    def iso3s(self) -> tuple[str, ...]:
+        return tuple(s.iso3 for s in self.states)
+
+    @cached_property
+    def row_of(self) -> Mapping[str, int]:
+        return MappingProxyType({iso3: i for i, iso3 in enumerate(self.iso3s)})
+
+    def index(self, iso3: str) -> int:
+        """Row of a state in ``states`` (and in every per-state array)."""
+        from scenarios.errors import Problem, ScenarioError
+
+        if iso3 not in self.row_of:
+            where = str(self.path or self.name)
+            allowed = "an iso3 of the scenario: " + ", ".join(self.iso3s)
+            raise ScenarioError([Problem(where, "states", "iso3", iso3, allowed)])
+        return self.row_of[iso3]
+
+    @cached_property
+    def content_hash(self) -> str:
+        """sha256 of the canonical content (everything but ``path``, ``based_on`` and changes)."""
+        from scenarios.writer import content_hash
+
+        return content_hash(self)
+
+    def with_parameters(self, values: Mapping[str, float]) -> Scenario:
+        """A copy with these parameters set to values (distributions dropped), validated."""
+        from scenarios.variants import with_parameters
+
+        return with_parameters(self, values)
+
+    def write(self, directory: str | Path) -> Path:
+        """Write scenario.toml, states.csv and ties.csv (a full scenario) into ``directory``."""
+        from scenarios.writer import write_scenario
+
+        return write_scenario(self, Path(directory))

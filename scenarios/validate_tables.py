@@ -1,0 +1,123 @@
+"""Checking states.csv and ties.csv, row by row (ODD 5, Initialisation; ODD 6, Input data)."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from pathlib import Path
+from typing import Any
+
+from scenarios.checks import ISO3, At, parse_csv_number
+from scenarios.errors import Problems, one_of
+from scenarios.readers import read_csv
+from scenarios.schema import SC_SEATS, TIE_KINDS, StateRow, Tie
+
+STATE_COLUMNS = (
+    "iso3",
+    "name",
+    "capability",
+    "stubbornness",
+    "memberships",
+    "bloc",
+    "force_candidate",
+    "troop_capacity",
+    "exposure",
+    "sc_seat",
+    "p_absent",
+    "source",
+)
+TIE_COLUMNS = ("from", "to", "weight", "kind", "source")
+
+
+def state_columns(dims: Sequence[str]) -> list[str]:
+    return [*STATE_COLUMNS, *(f"pos_{d}" for d in dims), *(f"sal_{d}" for d in dims)]
+
+
+def states(
+    path: Path, problems: Problems, dims: Sequence[str]
+) -> tuple[tuple[StateRow, ...], list[str], list[str]]:
+    """The valid rows of states.csv, and the iso3 codes and force candidates of all its rows.
+
+    Every row is checked, with a problem for each bad cell; other checks refer to the codes
+    of all rows, so one bad cell does not make a state "unknown" elsewhere.
+    """
+    table = read_csv(path, problems, state_columns(dims))
+    if table is None:
+        return (), [], []
+    if not table.rows and not any(p.file == str(path) for p in problems.items):
+        problems.add(path, "-", "rows", 0, "at least one state (a row below the header)")
+    out: list[StateRow] = []
+    seen: set[str] = set()
+    for line, row in table.rows:
+        count = len(problems)
+        at = At(problems, path, f"line {line}" + (f" ({row['iso3']})" if row["iso3"] else ""))
+        iso3 = row["iso3"]
+        if not ISO3.match(iso3):
+            at.bad("iso3", iso3, "3 upper-case letters (an ISO 3166 alpha-3 code)")
+        elif iso3 in seen:
+            at.bad("iso3", iso3, "unique: each state once")
+        seen.add(iso3)
+        if not row["name"]:
+            at.bad("name", row["name"], "a non-empty name")
+        if not row["source"]:
+            at.bad("source", row["source"], "a non-empty citation, or 'ASSUMPTION: <reason>'")
+        capability = parse_csv_number(at, "capability", row["capability"], 0.0)
+        unit = {
+            k: parse_csv_number(at, k, row[k], 0.0, 1.0)
+            for k in ("stubbornness", "exposure", "p_absent")
+        }
+        position = tuple(parse_csv_number(at, f"pos_{d}", row[f"pos_{d}"], 0.0, 1.0) for d in dims)
+        salience = tuple(parse_csv_number(at, f"sal_{d}", row[f"sal_{d}"], 0.0, 1.0) for d in dims)
+        troops = parse_csv_number(at, "troop_capacity", row["troop_capacity"], 0.0, integer=True)
+        candidate = row["force_candidate"]
+        if candidate not in ("true", "false"):
+            at.bad("force_candidate", candidate, "true or false")
+        seat = row["sc_seat"]
+        if seat not in ("", *SC_SEATS):
+            at.bad("sc_seat", seat, "permanent, elected, or empty (no seat)")
+        if len(problems) > count:
+            continue
+        cells: dict[str, Any] = {"iso3": iso3, "name": row["name"], "capability": capability}
+        cells |= {"position": position, "salience": salience, **unit}
+        cells |= {
+            "memberships": tuple(t.strip() for t in row["memberships"].split(";") if t.strip())
+        }
+        cells |= {"bloc": row["bloc"], "force_candidate": candidate == "true"}
+        cells |= {"troop_capacity": troops, "sc_seat": seat or None, "source": row["source"]}
+        out.append(StateRow.model_validate(cells))
+    iso3s = [row["iso3"] for _, row in table.rows]
+    candidates = [row["iso3"] for _, row in table.rows if row["force_candidate"] == "true"]
+    return tuple(out), iso3s, candidates
+
+
+def ties(path: Path, problems: Problems, iso3s: Collection[str]) -> tuple[Tie, ...]:
+    """The rows of ties.csv: undirected, one per pair and kind, never a state to itself."""
+    table = read_csv(path, problems, list(TIE_COLUMNS))
+    if table is None:
+        return ()
+    out: list[Tie] = []
+    pairs: set[tuple[str, str, str]] = set()
+    for line, row in table.rows:
+        count = len(problems)
+        at = At(problems, path, f"line {line}")
+        a = at.iso3("from", row["from"], iso3s)
+        b = at.iso3("to", row["to"], iso3s)
+        if a is not None and a == b:
+            at.bad("to", b, "a state other than 'from' (a tie to itself)")
+        weight = parse_csv_number(at, "weight", row["weight"], 0.0, 1.0, lo_open=True)
+        kind = row["kind"]
+        if kind not in TIE_KINDS:
+            at.bad("kind", kind, one_of(TIE_KINDS, kind))
+        if not row["source"]:
+            at.bad("source", row["source"], "a non-empty citation, or 'ASSUMPTION: <reason>'")
+        key = (min(row["from"], row["to"]), max(row["from"], row["to"]), kind)
+        if key in pairs:
+            at.bad(
+                "to",
+                row["to"],
+                f"one tie per pair and kind ({row['from']}-{row['to']} {kind} repeats)",
+            )
+        pairs.add(key)
+        if len(problems) == count:
+            fields = {"a": a, "b": b, "weight": weight, "kind": kind, "source": row["source"]}
+            out.append(Tie.model_validate(fields))
+    return tuple(out)

@@ -1,0 +1,85 @@
+"""Checking ``[[resolutions]]``: UN texts, their forum, rule and positions (ODD 6; ODD 7.8)."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from typing import Any
+
+from scenarios.checks import MISSING, At
+from scenarios.errors import Problems, one_of
+from scenarios.merge import Merged
+from scenarios.schema import FORUMS, SESSIONS, Resolution
+from scenarios.validate_toml import tables
+
+REQUIRED = ("id", "title", "forum", "round", "text", "status_quo", "source")
+
+
+def resolutions(m: Merged, problems: Problems, dims: Collection[str]) -> tuple[Resolution, ...]:
+    items = tables(m, "resolutions", problems)
+    ids = [item.get("id") for _, item in items]
+    out: list[Resolution] = []
+    for at, item in items:
+        count = len(problems)
+        if isinstance(item.get("id"), str) and item["id"]:
+            at = At(problems, at.file, f"{at.where} (id {item['id']!r})")
+        at.keys(item, None, REQUIRED)
+        rid = at.text("id", item.get("id", MISSING), nonempty=True, allowed="a non-empty string")
+        if rid is not None and ids.count(rid) > 1:
+            at.bad("id", rid, "an id not used by another resolution")
+        title = at.text(
+            "title", item.get("title", MISSING), nonempty=True, allowed="a non-empty string"
+        )
+        forum = at.choice("forum", item.get("forum", MISSING), FORUMS)
+        session = _session(at, forum, item.get("session", MISSING))
+        rnd = at.number("round", item.get("round", MISSING), 1, None, integer=True)
+        text = _positions(at, "text", item.get("text", MISSING), dims)
+        status_quo = _positions(at, "status_quo", item.get("status_quo", MISSING), dims)
+        if text and status_quo is not None and set(text) != set(status_quo):
+            allowed = "the same dimensions as text: " + ", ".join(text)
+            at.bad("status_quo", sorted(status_quo), allowed)
+        amends = item.get("amends", "")
+        others = [i for i in ids if isinstance(i, str) and i and i != rid]
+        if amends != "" and amends not in others:
+            at.bad(
+                "amends", amends, "'' or the id of another resolution: " + one_of(others, amends)
+            )
+        mandates = at.boolean("mandates_force", item.get("mandates_force", False))
+        source = at.source("source", item.get("source", MISSING))
+        if len(problems) == count:
+            fields: dict[str, Any] = {"id": rid, "title": title, "forum": forum, "session": session}
+            fields |= {"round": rnd, "text": text, "status_quo": status_quo}
+            fields |= {"amends": amends or None, "mandates_force": mandates, "source": source}
+            out.append(Resolution.model_validate(fields))
+    return tuple(out)
+
+
+def _session(at: At, forum: str | None, value: Any) -> str | None:
+    if forum == "general_assembly":
+        if value is MISSING:
+            at.bad("session", None, "required in the general_assembly: " + one_of(SESSIONS))
+            return None
+        return at.choice("session", value, SESSIONS)
+    if forum == "security_council" and value is not MISSING and value != "":
+        at.bad("session", value, "no session in the security_council (leave it out)")
+    return None
+
+
+def _positions(at: At, field: str, value: Any, dims: Collection[str]) -> dict[str, float] | None:
+    if value is MISSING:
+        return None
+    if not isinstance(value, dict) or not value:
+        at.bad(field, value, "a non-empty table { <dimension> = <position in [0, 1]>, ... }")
+        return None
+    out: dict[str, float] = {}
+    ok = True
+    for dim, position in value.items():
+        if dim not in dims:
+            at.bad(field, dim, "a dimension of the scenario: " + one_of(dims, dim))
+            ok = False
+            continue
+        number = at.number(f"{field}.{dim}", position, 0.0, 1.0)
+        if number is None:
+            ok = False
+        else:
+            out[dim] = number
+    return out if ok else None
