@@ -39,7 +39,7 @@ def test_objects_are_immutable(tiny: Scenario) -> None:
     with pytest.raises(TypeError):
         tiny.resolutions[0].text["territory"] = 1.0  # type: ignore[index]
     with pytest.raises(ValueError, match="frozen"):
-        tiny.name = "other"  # type: ignore[misc]
+        tiny.name = "other"
 
 
 def test_index_of_unknown_state_is_a_scenario_error(tiny: Scenario) -> None:

@@ -1,0 +1,52 @@
+"""The ``accord`` command line: one subcommand module per concern, registered in COMMANDS.
+
+Each module in COMMANDS exposes ``register(subparsers)``, adding its subcommands with
+``set_defaults(func=...)``; a command returns its exit code. A ScenarioError from any
+command prints one line per problem on stderr and exits 2, as argparse does on bad usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from types import ModuleType
+
+from model import cli_scenarios
+from scenarios import ScenarioError
+
+# Add a command module with one line here.
+COMMANDS: list[ModuleType] = [cli_scenarios]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="accord",
+        description="Accord: peace-negotiation scenarios with states as agents.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for module in COMMANDS:
+        module.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run ``accord`` with ``argv`` (default: the process arguments); return the exit code."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as done:  # --help (0) or a usage error (2), already printed
+        return done.code if isinstance(done.code, int) else 2
+    try:
+        return int(args.func(args) or 0)
+    except ScenarioError as err:
+        for line in err.lines():
+            print(line, file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
