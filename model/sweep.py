@@ -1,0 +1,190 @@
+"""Sweeps: many ensembles over a design of parameter values, stored as Parquet, resumable.
+
+``sweep(scenario, design, replications=..., rng=..., out=...)`` runs one task per design point
+(``run_ensemble`` of ``replications`` batched replications at that point), on a local process
+pool or a Dask cluster, writes each finished point to ``out`` as it arrives and returns a
+``SweepResult``. Re-running the same call runs only the missing points.
+
+Seeds: point k's root seed is drawn from ``SeedSequence(root).spawn(...)[k]`` (``seeds=
+"independent"``), or is the root itself at every point (``seeds="common"``: common random
+numbers, which sensitivity analysis wants). Either way it depends only on (root, k), so results do
+not depend on order, engine or worker count, and each row records its seed:
+``run_ensemble(scenario.with_parameters(point), replications, rng=row.seed)`` reproduces it.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+import numpy as np
+import pandas as pd
+
+from model.designs import Design, as_design, check
+from model.store import Store, environment
+from model.sweep_engines import Task, run_tasks
+from scenarios import Scenario, load_scenario
+
+Engine = Literal["local", "dask"]
+SEEDS = ("independent", "common")
+
+
+@dataclass(frozen=True)
+class SweepResult:
+    """A sweep's directory, read back."""
+
+    out: Path
+
+    @property
+    def store(self) -> Store:
+        return Store(self.out)
+
+    @property
+    def manifest(self) -> dict[str, Any]:
+        m = self.store.manifest()
+        if m is None:
+            raise FileNotFoundError(f"{self.out}: no manifest.json; not a sweep directory")
+        return m
+
+    @property
+    def parameters(self) -> list[str]:
+        return list(self.manifest["parameters"])
+
+    def design(self) -> pd.DataFrame:
+        """The design's points (row k = point k)."""
+        return self.store.design()
+
+    def points(self) -> pd.DataFrame:
+        """One row per finished point: its parameters, seed and summaries, ordered by point."""
+        frame = self.store.points()
+        return frame.sort_values("point", ignore_index=True) if len(frame) else frame
+
+    @property
+    def frame(self) -> pd.DataFrame:
+        return self.points()
+
+    def replications(self) -> pd.DataFrame:
+        """Per-replication rows (with ``point``), if the sweep stored them."""
+        return self.store.replications()
+
+    @property
+    def complete(self) -> bool:
+        return len(self.store.done()) == int(self.manifest["points"])
+
+    def missing(self) -> list[int]:
+        done = self.store.done()
+        return [k for k in range(int(self.manifest["points"])) if k not in done]
+
+
+def point_seed(root: int, k: int, seeds: str = "independent") -> int:
+    """Root seed of point k: from child k of ``SeedSequence(root)`` (63 bits), or ``root``."""
+    if seeds == "common":
+        return root
+    child = np.random.SeedSequence(root).spawn(k + 1)[k]
+    return int(child.generate_state(1, np.uint64)[0] >> np.uint64(1))
+
+
+def _root(rng: int | np.random.SeedSequence | None, store: Store) -> int:
+    if isinstance(rng, np.random.SeedSequence):
+        if rng.spawn_key:
+            raise ValueError("rng: pass an int root seed or a root SeedSequence (no spawn_key)")
+        return int(rng.entropy)  # type: ignore[arg-type]
+    if rng is not None:
+        return int(rng)
+    old = store.manifest()  # resuming without a seed: the recorded one
+    return int(old["root_seed"]) if old else int(np.random.SeedSequence().entropy)  # type: ignore[arg-type]
+
+
+def _manifest(
+    spec: Scenario, design: Design, root: int, replications: int, seeds: str, per_rep: bool
+) -> dict[str, Any]:
+    return {
+        "format": 1,
+        "kind": "accord-sweep",
+        "scenario": spec.name,
+        "scenario_hash": spec.content_hash,
+        "design": design.spec,
+        "design_hash": design.hash,
+        "parameters": design.parameters,
+        "points": len(design),
+        "root_seed": root,
+        "seeds": seeds,
+        "replications": replications,
+        "per_replication": per_rep,
+        **environment(),
+    }
+
+
+def sweep(
+    scenario: str | Path | Scenario,
+    design: Design | Mapping[str, Sequence[float]] | pd.DataFrame,
+    *,
+    replications: int,
+    rng: int | np.random.SeedSequence | None = None,
+    out: str | Path,
+    engine: Engine = "local",
+    scheduler: Any = None,
+    workers: int | None = None,
+    per_replication: bool = False,
+    seeds: str = "independent",
+    chunk: int | None = None,
+    progress: bool | None = None,
+) -> SweepResult:
+    """Run ``replications`` replications at every point of ``design``; store them in ``out``.
+
+    ``design``: a Design (``model.designs``), a dict of levels (full grid) or a table of points.
+    ``engine="local"``: a process pool of ``workers`` (default: the machine's cores).
+    ``engine="dask"``: a ``dask.distributed`` cluster: a LocalCluster of ``workers`` when
+    ``scheduler`` is None, else its address (``"tcp://host:8786"``) or a ``Client``.
+    ``progress``: a tqdm bar (default: when stderr is a terminal).
+    """
+    spec = scenario if isinstance(scenario, Scenario) else load_scenario(scenario)
+    d = as_design(design)
+    check(d, spec)
+    if replications < 1:
+        raise ValueError(f"replications = {replications!r}: allowed is an integer >= 1")
+    if seeds not in SEEDS:
+        raise ValueError(f"seeds = {seeds!r}: allowed is one of {', '.join(SEEDS)}")
+    if engine not in ("local", "dask"):
+        raise ValueError(f"engine = {engine!r}: allowed is 'local' or 'dask'")
+    store = Store(out)
+    root = _root(rng, store)
+    store.open(_manifest(spec, d, root, replications, seeds, per_replication), d.points)
+    done = store.done()
+    tasks = (
+        Task(k, d.point(k), replications, point_seed(root, k, seeds), per_replication, chunk)
+        for k in range(len(d))
+        if k not in done
+    )
+    todo = len(d) - len(done)
+    bar = _bar(todo, len(d), progress)
+    for k, row, reps in run_tasks(
+        spec, tasks, engine=engine, scheduler=scheduler, workers=workers or os.cpu_count() or 1
+    ):
+        store.write_point(k, row, reps)
+        bar.update(1)
+    bar.close()
+    return SweepResult(Path(out))
+
+
+def _bar(todo: int, total: int, progress: bool | None) -> Any:
+    from tqdm import tqdm
+
+    disable = (not progress) if progress is not None else None  # None: only on a terminal
+    return tqdm(
+        total=todo,
+        desc=f"sweep ({total - todo} of {total} points already done)",
+        unit="point",
+        disable=disable,
+        leave=False,
+    )
+
+
+def open_sweep(out: str | Path) -> SweepResult:
+    """A finished or partial sweep directory, read back."""
+    result = SweepResult(Path(out))
+    _ = result.manifest  # raises if not a sweep
+    return result
