@@ -1,1 +1,6 @@
-"""model"""
+"""Accord's model: the Mesa model, the batched ensemble engine, sweeps and the CLI."""
+
+from model.ensemble import EnsembleResult, run_ensemble
+from model.model import AccordModel
+
+__all__ = ["AccordModel", "EnsembleResult", "run_ensemble"]

@@ -22,7 +22,8 @@ def parse_assignment(text: str) -> tuple[str, float]:
         return name.strip(), float(value)
     except ValueError:
         raise argparse.ArgumentTypeError(
-            f"--set {text!r}: value {value!r} is not a number") from None
+            f"--set {text!r}: value {value!r} is not a number"
+        ) from None
 
 
 def positive_int(text: str) -> int:
@@ -39,8 +40,15 @@ def _common(p: argparse.ArgumentParser, replications: int) -> None:
     p.add_argument("scenario", help="a built-in scenario name or a scenario directory")
     p.add_argument("--replications", "-n", type=positive_int, default=replications)
     p.add_argument("--seed", type=int, default=1, help="root seed (default 1)")
-    p.add_argument("--set", dest="assignments", action="append", type=parse_assignment,
-                   default=[], metavar="NAME=VALUE", help="replace a parameter's value")
+    p.add_argument(
+        "--set",
+        dest="assignments",
+        action="append",
+        type=parse_assignment,
+        default=[],
+        metavar="NAME=VALUE",
+        help="replace a parameter's value",
+    )
 
 
 def register(sub: Any) -> None:
@@ -84,25 +92,35 @@ def format_report(res: EnsembleResult) -> str:
         out.append("  (no agreement in any replication)")
     out += ["", f"{'Terms':<16}{'proposal':>10}{'w. mean':>10}{'w. median':>11}"]
     for d in spec.dimension_names:
-        out.append(f"{d:<16}{s['expected_terms'][d]:>10.3f}"
-                   f"{s['baselines']['weighted_mean'][d]:>10.3f}"
-                   f"{s['baselines']['weighted_median'][d]:>11.3f}")
+        out.append(
+            f"{d:<16}{s['expected_terms'][d]:>10.3f}"
+            f"{s['baselines']['weighted_mean'][d]:>10.3f}"
+            f"{s['baselines']['weighted_median'][d]:>11.3f}"
+        )
     q = s["force_troops_quantiles"]
     g = s["credibility_quantiles"]
-    out += ["", f"Force: troops median {q['0.5']:,.0f} (5-95%: {q['0.05']:,.0f}-{q['0.95']:,.0f}),"
-            f" required {spec.parameters['force_required_troops'].central:,.0f};"
-            f" credibility G median {g['0.5']:.2f}"]
+    out += [
+        "",
+        f"Force: troops median {q['0.5']:,.0f} (5-95%: {q['0.05']:,.0f}-{q['0.95']:,.0f}),"
+        f" required {spec.parameters['force_required_troops'].central:,.0f};"
+        f" credibility G median {g['0.5']:.2f}",
+    ]
     members = [f"{m['iso3']} {m['p_member']:.2f}" for m in s["force"] if m["p_member"] > 0.005]
     out.append("  in the force (probability): " + (", ".join(members[:15]) or "nobody"))
     if s["votes"]:
         out += ["", "UN votes: P(adopted) and mean tally yes-no-abstain-absent"]
         for rid, v in s["votes"].items():
             t = v["mean_tally"]
-            out.append(f"  {rid:<22} {_pct(v['p_adopted'])}  "
-                       f"{t['yes']:.0f}-{t['no']:.0f}-{t['abstain']:.0f}-{t['absent']:.0f}")
+            out.append(
+                f"  {rid:<22} {_pct(v['p_adopted'])}  "
+                f"{t['yes']:.0f}-{t['no']:.0f}-{t['abstain']:.0f}-{t['absent']:.0f}"
+            )
     changed = s["changed_parameters"]
-    out += ["", "Assumptions changed from the scenario: " + (", ".join(
-        f"{k} {old:g} -> {new:g}" for k, (old, new) in changed.items()) or "none")]
+    out += [
+        "",
+        "Assumptions changed from the scenario: "
+        + (", ".join(f"{k} {old:g} -> {new:g}" for k, (old, new) in changed.items()) or "none"),
+    ]
     return "\n".join(out)
 
 
@@ -134,8 +152,10 @@ def cmd_votes(args: argparse.Namespace) -> int:
     tables = []
     for rid, v in res.vote_summary().items():
         t = v["mean_tally"]
-        print(f"{rid}: P(adopted) {_pct(v['p_adopted'])}; mean tally yes {t['yes']:.1f},"
-              f" no {t['no']:.1f}, abstain {t['abstain']:.1f}, absent {t['absent']:.1f}")
+        print(
+            f"{rid}: P(adopted) {_pct(v['p_adopted'])}; mean tally yes {t['yes']:.1f},"
+            f" no {t['no']:.1f}, abstain {t['abstain']:.1f}, absent {t['absent']:.1f}"
+        )
         table = res.vote_table(rid)
         table.insert(0, "resolution", rid)
         table.insert(2, "name", table["iso3"].map(names))

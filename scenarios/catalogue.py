@@ -45,7 +45,7 @@ CATALOGUE: dict[str, Entry] = {
     "pledge_weight_credibility": Entry("utility", "benefit per unit credibility its pledge adds"),
     "pledge_weight_bandwagon": Entry("utility", "benefit per unit share of R already pledged"),
     "pledge_weight_lead": Entry("utility", "benefit when a lead nation is in the force"),
-    "pledge_cost": Entry("utility", "cost of sending troops equal to R (scaled by troops/R)"),
+    "pledge_cost": Entry("utility", "cost of sending its contingent (its troop capacity)"),
     "pledge_noise": Entry("utility", "sd of each candidate's idiosyncratic pledge threshold"),
     "backstop_risk_reduction": Entry("share", "share of deployment risk the full backstop removes"),
     "aggressor_hostility": Entry("share", "added risk from the aggressor's hostility to the force"),
@@ -61,7 +61,8 @@ CATALOGUE: dict[str, Entry] = {
     "force_effect_on_hazard": Entry("share", "share of h0 an adequate force removes"),
     "backstop_effect_on_hazard": Entry("share", "share of h0 a full backstop removes"),
     # UN votes (ODD 7.8)
-    "vote_threshold": Entry("utility", "gain over the status quo needed to vote yes (loss: no)"),
+    "vote_threshold": Entry("utility", "gain over the status quo needed to vote yes"),
+    "vote_threshold_no": Entry("utility", "loss against the status quo needed to vote no"),
     "vote_noise": Entry("utility", "sd of a member's idiosyncratic vote shock"),
 }
 

@@ -98,7 +98,7 @@ def _parts(
         + w.bandwagon[e] * force_adequacy(others, r)
         + w.lead[e] * (leads_others > 0)
     )
-    cost = w.cost[e] * capacity / np.where(r > 0, r, 1.0)
+    cost = np.broadcast_to(w.cost[e], capacity.shape)
     risk = (1.0 - w.backstop_risk_reduction[e] * b) * (
         1.0 + w.hostility[e] + w.exposure_risk[e] * exposure
     )

@@ -3,9 +3,9 @@
 The proposal is the Nash bargaining solution among the veto players over their values of
 fighting on. With salience-weighted Euclidean utilities every Pareto-optimal point minimises a
 weighted sum of squared distances, ``z(w) = Σ_i w_i s_i² x_i / Σ_i w_i s_i²`` (per dimension), so
-the search runs over the weight simplex ``w``: a lattice first, then a pattern search that halves
-its step. When no point gives every veto player a positive gain the answer is "no feasible
-agreement" and the terms are the maximin point (the mediator's best try).
+the search runs over the weight simplex ``w``: a lattice of at most 50 points, then a pattern
+search that halves its step 12 times. When no point gives every veto player a positive gain the
+answer is "no feasible agreement" and the terms are the maximin point (the mediator's best try).
 """
 
 from __future__ import annotations
@@ -16,8 +16,6 @@ from math import comb
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
-
-from agents.rules.utility import salience_distance
 
 F = NDArray[np.float64]
 B = NDArray[np.bool_]
@@ -44,15 +42,35 @@ def simplex_lattice(v: int, max_points: int = 300) -> F:
     return np.asarray(rows, float) / m
 
 
+def _mm(a: F, b: F) -> F:
+    """``a @ b`` for a small inner dimension, as a sum of broadcast products (no BLAS call:
+    many tiny matrix products are faster this way and do not contend for threads)."""
+    out: F = a[..., :, 0, None] * b[..., None, 0, :]
+    for k in range(1, a.shape[-1]):
+        out = out + a[..., :, k, None] * b[..., None, k, :]
+    return out
+
+
 def contract_points(ideal: ArrayLike, salience: ArrayLike, weights: ArrayLike) -> F:
     """Pareto points ``z(w)`` for weights ``(..., K, V)``; ideal, salience ``(..., V, D)``."""
     x, s = np.asarray(ideal, float), np.asarray(salience, float)
-    w = np.asarray(weights, float)[..., :, :, None]  # (..., K, V, 1)
-    s2 = (s * s)[..., None, :, :]  # (..., 1, V, D)
-    num = np.sum(w * s2 * x[..., None, :, :], axis=-2)
-    den = np.sum(w * s2, axis=-2)
+    s2 = s * s
+    w = np.asarray(weights, float)
+    num = _mm(w, s2 * x)  # (..., K, D)
+    den = _mm(w, s2)
     mean = np.mean(x, axis=-2)[..., None, :]
     out: F = np.where(den > 0, num / np.where(den > 0, den, 1.0), mean)
+    return out
+
+
+def _distances(z: F, x: F, s2: F) -> F:
+    """Salience-weighted distances ``(..., K, V)`` from points ``(..., K, D)`` to V actors,
+    expanded into matrix products (the hot loop of the search)."""
+    total = s2.sum(axis=-1)  # (..., V)
+    sq = _mm(z * z, np.swapaxes(s2, -1, -2)) - 2.0 * _mm(z, np.swapaxes(s2 * x, -1, -2))
+    sq = sq + (s2 * x * x).sum(axis=-1)[..., None, :]
+    sq = np.divide(sq, total[..., None, :], out=np.zeros(sq.shape), where=total[..., None, :] > 0)
+    out: F = np.sqrt(np.maximum(sq, 0.0))
     return out
 
 
@@ -63,23 +81,16 @@ def _score(ideal: F, salience: F, offsets: F, weights: F) -> tuple[F, F, F]:
     point, ordered by their smallest gain (so the search climbs towards feasibility).
     """
     z = contract_points(ideal, salience, weights)  # (..., K, D)
-    d = salience_distance(z[..., :, None, :], ideal[..., None, :, :], salience[..., None, :, :])
-    gains = offsets[..., None, :] - d  # (..., K, V)
+    gains = offsets[..., None, :] - _distances(z, ideal, salience * salience)  # (..., K, V)
     low = gains.min(axis=-1)
     feasible = low > 0
-    with np.errstate(divide="ignore", invalid="ignore"):
-        nash = np.sum(np.log(np.where(feasible[..., None], gains, 1.0)), axis=-1)
+    nash = np.log(np.where(feasible[..., None], gains, 1.0)).sum(axis=-1)
     score = np.where(feasible, nash, -1e6 + low)
     return z, gains, score
 
 
-def _take(a: F, idx: NDArray[np.intp]) -> F:
-    out: F = np.take_along_axis(a, idx[..., None, None], axis=-2)[..., 0, :]
-    return out
-
-
 def nash_bargaining(
-    ideal: ArrayLike, salience: ArrayLike, offsets: ArrayLike, refinements: int = 10
+    ideal: ArrayLike, salience: ArrayLike, offsets: ArrayLike, refinements: int = 12
 ) -> Proposal:
     """Nash bargaining solution among V veto players.
 
@@ -91,15 +102,14 @@ def nash_bargaining(
     off = np.asarray(offsets, float)
     v = x.shape[-2]
     batch = np.broadcast_shapes(x.shape[:-2], s.shape[:-2], off.shape[:-1])
-    lattice = simplex_lattice(v)
+    lattice = simplex_lattice(v, max_points=50)
     _, _, score = _score(x, s, off, lattice)
-    best = np.broadcast_to(np.argmax(score, axis=-1), batch)
+    score = np.broadcast_to(score, (*batch, len(lattice)))
+    best = np.argmax(score, axis=-1)
     w = lattice[best]  # (..., V)
-    best_score = np.take_along_axis(
-        np.broadcast_to(score, (*batch, len(lattice))), best[..., None], axis=-1
-    )[..., 0]
+    best_score = np.take_along_axis(score, best[..., None], axis=-1)[..., 0]
     moves = np.asarray([np.eye(v)[i] - np.eye(v)[j] for i in range(v) for j in range(v) if i != j])
-    step = 1.0 / max(1, round(1.0 / max(lattice[lattice > 0].min(initial=1.0), 1e-9)))
+    step = float(lattice[lattice > 0].min(initial=1.0))
     for _ in range(refinements if v > 1 else 0):
         step /= 2
         trial = np.clip(w[..., None, :] + step * moves, 0.0, None)  # (..., M, V)
@@ -108,7 +118,9 @@ def nash_bargaining(
         k = np.argmax(t_score, axis=-1)
         t_best = np.take_along_axis(t_score, k[..., None], axis=-1)[..., 0]
         better = t_best > best_score
-        w = np.where(better[..., None], _take(trial, k), w)
+        w = np.where(
+            better[..., None], np.take_along_axis(trial, k[..., None, None], -2)[..., 0, :], w
+        )
         best_score = np.where(better, t_best, best_score)
     z, gains, _ = _score(x, s, off, w[..., None, :])
     terms, g = z[..., 0, :], gains[..., 0, :]

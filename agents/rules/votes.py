@@ -1,6 +1,6 @@
 """UN votes: each member's vote from its utility for a text against the status quo (ODD 7.8).
 
-Vote codes: 0 yes, 1 no, 2 abstain, 3 absent (or not a member of the forum).
+Vote codes: 0 yes, 1 no, 2 abstain, 3 absent, 4 not a member of the forum.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ F = NDArray[np.float64]
 B = NDArray[np.bool_]
 Ints = NDArray[np.int64]
 
-YES, NO, ABSTAIN, ABSENT = 0, 1, 2, 3
+YES, NO, ABSTAIN, ABSENT, NON_MEMBER = 0, 1, 2, 3, 4
 VOTE_LETTERS = ("Y", "N", "A", "X")
 
 
@@ -35,25 +35,28 @@ def vote_margin(
 
 def cast_votes(
     margin: ArrayLike,
-    threshold: ArrayLike,
+    yes_threshold: ArrayLike,
+    no_threshold: ArrayLike,
     shock: ArrayLike,
     u_absent: ArrayLike,
     p_absent: ArrayLike,
     member: ArrayLike,
 ) -> Ints:
-    """Votes ``(..., N)``: yes when ``margin + shock > θ``, no when ``< −θ``, else abstain;
-    absent when ``u_absent < p_absent``; non-members of the forum are coded absent."""
+    """Votes ``(..., N)``: yes when ``margin + shock > θ_yes``, no when ``< −θ_no``, else
+    abstain; absent when ``u_absent < p_absent``; non-members of the forum are coded 4.
+    Thresholds broadcast from ``(...)`` (one per replication)."""
     m = np.asarray(margin, float) + np.asarray(shock, float)
-    th = np.asarray(threshold, float)
-    th = th[..., None] if th.ndim else th
-    vote = np.where(m > th, YES, np.where(m < -th, NO, ABSTAIN))
-    absent = (np.asarray(u_absent, float) < np.asarray(p_absent, float)) | ~np.asarray(member, bool)
-    out: Ints = np.where(absent, ABSENT, vote).astype(np.int64)
+    ty, tn = np.asarray(yes_threshold, float), np.asarray(no_threshold, float)
+    ty = ty[..., None] if ty.ndim else ty
+    tn = tn[..., None] if tn.ndim else tn
+    vote = np.where(m > ty, YES, np.where(m < -tn, NO, ABSTAIN))
+    vote = np.where(np.asarray(u_absent, float) < np.asarray(p_absent, float), ABSENT, vote)
+    out: Ints = np.where(np.asarray(member, bool), vote, NON_MEMBER).astype(np.int64)
     return out
 
 
 def tally(votes: ArrayLike) -> Ints:
-    """Counts ``(..., 4)`` of yes, no, abstain, absent."""
+    """Counts ``(..., 4)`` of yes, no, abstain, absent among the forum's members."""
     v = np.asarray(votes)
     out: Ints = np.stack(
         [(v == code).sum(axis=-1) for code in (YES, NO, ABSTAIN, ABSENT)], axis=-1

@@ -70,7 +70,7 @@ def test_backstop_lowers_risk_and_brings_a_candidate_in():
             threshold=np.zeros((1, 1)),
             weights=_weights(
                 salience=1.0,
-                cost=2.0,
+                cost=0.6,
                 backstop_risk_reduction=0.8,
                 hostility=0.2,
                 exposure_risk=0.3,

@@ -7,6 +7,7 @@ from agents.rules.votes import (
     ABSENT,
     ABSTAIN,
     NO,
+    NON_MEMBER,
     YES,
     general_assembly_adopted,
     security_council_adopted,
@@ -51,15 +52,19 @@ def test_votes_follow_the_margin_and_absence():
         x, s, text=np.array([0.0]), status_quo=np.array([1.0]), speaks_to=np.array([True])
     )
     np.testing.assert_allclose(m, [1.0, -1.0, 0.0])
-    v = cast_votes(m, 0.05, np.zeros(3), np.ones(3), np.zeros(3), np.ones(3, bool))
+    v = cast_votes(m, 0.05, 0.05, np.zeros(3), np.ones(3), np.zeros(3), np.ones(3, bool))
     np.testing.assert_array_equal(v, [YES, NO, ABSTAIN])
+    # a member votes no only beyond the (higher) no-threshold; otherwise it abstains
+    v = cast_votes(m, 0.05, 1.5, np.zeros(3), np.ones(3), np.zeros(3), np.ones(3, bool))
+    np.testing.assert_array_equal(v, [YES, ABSTAIN, ABSTAIN])
     v = cast_votes(
         m,
+        0.05,
         0.05,
         np.zeros(3),
         np.array([0.0, 1.0, 1.0]),
         np.full(3, 0.1),
         np.array([True, True, False]),
     )
-    np.testing.assert_array_equal(v, [ABSENT, NO, ABSENT])
-    np.testing.assert_array_equal(tally(v), [0, 1, 0, 2])
+    np.testing.assert_array_equal(v, [ABSENT, NO, NON_MEMBER])
+    np.testing.assert_array_equal(tally(v), [0, 1, 0, 1])  # members only

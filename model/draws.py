@@ -1,0 +1,99 @@
+"""Per-replication random draws: parameters and every stochastic process (ODD 4, Stochasticity).
+
+Replication ``i`` of a run with root seed ``s`` uses ``default_rng(SeedSequence(s).spawn(R)[i])``
+and draws one block of uniforms of a fixed size: first its random parameters, then the noise of
+every process (normals by inversion). So a replication's result depends only on the root seed and
+its index, not on the chunk it ran in nor on the engine; and ``AccordModel(rng=that child)``
+replays it exactly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import NDArray
+from scipy.special import ndtr, ndtri
+
+from model.world import World
+from scenarios.schema import Distribution
+
+F = NDArray[np.float64]
+
+
+@dataclass(frozen=True)
+class Noise:
+    """Stacked noise for R replications."""
+
+    accept_u: F  # (R, H, V) uniforms for acceptance
+    pledge_z: F  # (R, C) standard normals: each candidate's disposition
+    vote_z: F  # (R, K, N) standard normals: vote shocks per vote
+    absent_u: F  # (R, K, N) uniforms: absence per vote
+    durability_u: F  # (R,) uniform: month of breakdown
+
+
+def inverse_cdf(dist: Distribution, u: F) -> F:
+    """A value of the distribution from a uniform ``u`` (truncated normal within [low, high])."""
+    lo, hi = dist.low, dist.high
+    if dist.kind == "uniform":
+        out: F = lo + (hi - lo) * u
+        return out
+    if dist.kind == "triangular":
+        mode = float(dist.mode if dist.mode is not None else (lo + hi) / 2)
+        if hi == lo:
+            return np.full_like(u, lo)
+        cut = (mode - lo) / (hi - lo)
+        left = lo + np.sqrt(u * (hi - lo) * (mode - lo))
+        right = hi - np.sqrt((1 - u) * (hi - lo) * (hi - mode))
+        out = np.where(u < cut, left, right)
+        return out
+    mean, sd = float(dist.mean or 0.0), float(dist.sd or 0.0)
+    if sd <= 0:
+        return np.full_like(u, min(max(mean, lo), hi))
+    a, b = ndtr((lo - mean) / sd), ndtr((hi - mean) / sd)
+    out = np.clip(mean + sd * ndtri(a + u * (b - a)), lo, hi)
+    return out
+
+
+def replication_seeds(
+    root: int | None, replications: int, start: int = 0
+) -> list[np.random.SeedSequence]:
+    """Seed sequences of replications ``start .. start+replications-1`` under ``root``."""
+    ss = np.random.SeedSequence(root)
+    return ss.spawn(start + replications)[start:]
+
+
+def draw_replications(
+    world: World,
+    seeds: list[np.random.SeedSequence],
+    overrides: dict[str, float] | None = None,
+    generators: list[np.random.Generator] | None = None,
+) -> tuple[dict[str, F], Noise]:
+    """Parameters ``name -> (R,)`` and the noise of R replications.
+
+    ``generators`` (used by the Mesa model) replace ``seeds`` when given.
+    """
+    params = world.scenario.parameters
+    random_names = [k for k, p in params.items() if p.is_random and k not in (overrides or {})]
+    gens = generators if generators is not None else [np.random.default_rng(s) for s in seeds]
+    h, v, c = world.max_rounds, len(world.veto), len(world.candidates)
+    k, n = len(world.votes), world.n
+    r = len(gens)
+    sizes = [len(random_names), h * v, c, k * n, k * n, 1]
+    block = np.empty((r, sum(sizes)))
+    for i, g in enumerate(gens):  # once per replication, before any round: one draw each
+        block[i] = g.random(block.shape[1])
+    u_par, acc, plz, vz, au, du = np.split(block, np.cumsum(sizes)[:-1], axis=1)
+    acc, au = acc.reshape(r, h, v), au.reshape(r, k, n)
+    plz, vz = ndtri(plz), ndtri(vz).reshape(r, k, n)  # standard normals by inversion
+    du = du[:, 0]
+    values: dict[str, F] = {}
+    for name, p in params.items():
+        if overrides and name in overrides:
+            values[name] = np.full(r, float(overrides[name]))
+        elif name in random_names:
+            assert p.distribution is not None
+            values[name] = inverse_cdf(p.distribution, u_par[:, random_names.index(name)])
+        else:
+            values[name] = np.full(r, float(p.central))
+    return values, Noise(accept_u=acc, pledge_z=plz, vote_z=vz, absent_u=au, durability_u=du)

@@ -1,0 +1,296 @@
+"""One round of negotiation over R replications at once (ODD 3, Process overview and scheduling).
+
+``advance`` wires the rules of ``agents.rules`` in the order of the design; the Mesa model calls
+it with R = 1 and the ensemble with R replications, so there is one implementation of the round.
+Order within round t: events → positions → UN votes → force → credibility → proposal →
+acceptance → agreement → durability.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+from numpy.typing import NDArray
+
+from agents import rules
+from agents.rules.force import PledgeWeights
+from agents.rules.votes import ABSENT
+from model.draws import Noise
+from model.world import World
+
+F = NDArray[np.float64]
+B = NDArray[np.bool_]
+Ints = NDArray[np.int64]
+
+NOT_HELD = -1  # vote code for a replication that had already agreed before the vote
+
+
+@dataclass
+class RoundState:
+    """What changes over a run, for R replications. Positions carry a batch of 1 while every
+    replication shares them (no parameter that moves positions varies), else R."""
+
+    params: dict[str, F]
+    noise: Noise
+    x0: F  # (P, N, D)
+    x: F  # (P, N, D)
+    available: B  # (R, C) candidates not withdrawn by an event
+    t: int = 0
+    agreed: B = field(default_factory=lambda: np.zeros(0, bool))
+    agreement_round: Ints = field(default_factory=lambda: np.zeros(0, np.int64))
+    mandated: B = field(default_factory=lambda: np.zeros(0, bool))
+    outcome: dict[str, NDArray] = field(default_factory=dict)  # values at agreement (or last round)
+    current: dict[str, NDArray] = field(default_factory=dict)  # this round's values
+    votes: dict[str, Ints] = field(default_factory=dict)  # id -> (R, N) vote codes
+    adopted: dict[str, B] = field(default_factory=dict)  # id -> (R,)
+
+
+POSITION_PARAMETERS = ("self_weight",)
+
+
+def initial_state(world: World, params: dict[str, F], noise: Noise) -> RoundState:
+    """Round 0: everyone at their initial ideal point, nobody pledged, nothing agreed."""
+    r = len(noise.durability_u)
+    varies = any(np.ptp(params[k]) > 0 for k in POSITION_PARAMETERS)
+    p = r if varies else 1
+    x0 = np.broadcast_to(world.x0, (p, *world.x0.shape)).copy()
+    st = RoundState(
+        params={k: v.copy() for k, v in params.items()},
+        noise=noise,
+        x0=x0,
+        x=x0.copy(),
+        available=np.ones((r, len(world.candidates)), bool),
+    )
+    st.agreed = np.zeros(r, bool)
+    st.agreement_round = np.zeros(r, np.int64)
+    st.mandated = np.zeros(r, bool)
+    return st
+
+
+def _apply_events(world: World, st: RoundState) -> None:
+    dims = world.scenario.dimension_names
+    cand = list(world.candidates)
+    for ev in world.scenario.events:
+        if ev.round != st.t:
+            continue
+        if ev.kind == "set_parameter":
+            st.params[ev.parameter][:] = ev.value  # type: ignore[index]
+        elif ev.kind == "shift_position":
+            i, d = world.iso3.index(ev.iso3), dims.index(ev.dimension)  # type: ignore[arg-type]
+            st.x0[:, i, d] = ev.to
+            st.x[:, i, d] = ev.to
+        elif ev.kind == "leave_force":
+            st.available[:, cand.index(world.iso3.index(ev.iso3))] = False  # type: ignore[arg-type]
+
+
+def _positions(world: World, st: RoundState) -> None:
+    sw = st.params["self_weight"]
+    if st.x.shape[0] == 1:
+        w = world.weights(float(sw[0]))
+    else:
+        w = np.stack([world.weights(float(v)) for v in sw])
+    st.x = rules.update_positions(st.x, st.x0, w, world.stubbornness)
+
+
+def _votes(world: World, st: RoundState) -> None:
+    """UN votes scheduled this round; amendments first, then the text as amended."""
+    active = ~st.agreed
+    p = st.params
+    order = sorted(range(len(world.votes)), key=lambda k: world.votes[k].amends < 0)
+    for k in order:
+        v = world.votes[k]
+        if v.round != st.t:
+            continue
+        text, sq, mask = v.text, v.status_quo, v.speaks_to
+        if v.amends >= 0:  # an amendment is weighed against the text it amends
+            base = world.votes[v.amends]
+            sq = np.where(base.speaks_to, base.text, base.status_quo)
+        else:  # the main text, with whichever of its amendments were adopted
+            text = np.broadcast_to(text, (len(active), world.d)).copy()
+            mask = np.broadcast_to(mask, text.shape).copy()
+            for a in world.votes:
+                if a.amends == k and a.id in st.adopted:
+                    take = st.adopted[a.id][:, None] & a.speaks_to
+                    text = np.where(take, a.text, text)
+                    mask = mask | take
+            text, mask = text[:, None, :], mask[:, None, :]
+        margin = rules.vote_margin(st.x, world.salience, text, sq, mask)
+        member = world.sc_member if v.forum == "security_council" else world.un_member
+        p_absent = (
+            np.where(world.sc_member, 0.0, world.p_absent)
+            if v.forum == "security_council"
+            else world.p_absent
+        )
+        cast = rules.cast_votes(
+            margin,
+            p["vote_threshold"],
+            p["vote_threshold_no"],
+            p["vote_noise"][:, None] * st.noise.vote_z[:, k],
+            st.noise.absent_u[:, k],
+            p_absent,
+            member,
+        )
+        if v.forum == "security_council":
+            adopted, _ = rules.security_council_adopted(cast, world.permanent)
+        else:
+            adopted = rules.general_assembly_adopted(rules.tally(cast), v.two_thirds)
+        st.votes[v.id] = np.where(active[:, None], cast, NOT_HELD)
+        st.adopted[v.id] = adopted & active
+        if v.mandates_force:
+            st.mandated |= st.adopted[v.id]
+
+
+def pledge_weights(p: dict[str, F]) -> PledgeWeights:
+    """The pledge decision's coefficients from the parameters."""
+    return PledgeWeights(
+        salience=p["pledge_weight_salience"],
+        closeness=p["pledge_weight_closeness"],
+        credibility=p["pledge_weight_credibility"],
+        bandwagon=p["pledge_weight_bandwagon"],
+        lead=p["pledge_weight_lead"],
+        cost=p["pledge_cost"],
+        backstop_risk_reduction=p["backstop_risk_reduction"],
+        hostility=p["aggressor_hostility"],
+        exposure_risk=p["exposure_risk"],
+    )
+
+
+def _force(world: World, st: RoundState) -> dict[str, NDArray]:
+    """Pledges, troops, adequacy and credibility of the guarantee package."""
+    p, c = st.params, world.candidates
+    x_c = st.x[:, c, :]  # (P, C, D)
+    s_c = world.salience[c]
+    victim = st.x[:, world.victim, :][:, None, :]
+    closeness = 1.0 - rules.salience_distance(x_c, victim, s_c)  # (P, C)
+    pledges = rules.decide_pledges(
+        capacity=world.capacity,
+        capability=world.capability[c],
+        is_lead=world.is_lead,
+        sec_salience=s_c[:, world.security_dim],
+        closeness=closeness,
+        exposure=world.exposure,
+        threshold=p["pledge_noise"][:, None] * st.noise.pledge_z,
+        weights=pledge_weights(p),
+        backstop=p["backstop"],
+        required=p["force_required_troops"],
+        aggressor_capability=np.full_like(p["backstop"], world.capability[world.aggressor]),
+        available=st.available,
+    )
+    deployed = ~np.asarray(world.mandate_required) | st.mandated  # (R,)
+    troops = np.where(deployed[:, None], pledges.troops, 0.0)
+    total = troops.sum(axis=-1)
+    adequacy = rules.force_adequacy(total, p["force_required_troops"])
+    agg = max(world.capability[world.aggressor], 1e-12)
+    strength = np.where(pledges.member & deployed[:, None], world.capability[c], 0.0).sum(-1) / agg
+    g = rules.credibility(adequacy, p["backstop"], strength)
+    x_agg, s_agg = st.x[:, world.aggressor, :][:, None, :], world.salience[world.aggressor]
+    opposition = rules.salience_distance(x_c, x_agg, s_agg)  # (P, C): how opposed, as it sees them
+    opposed = rules.force_adequacy((troops * opposition).sum(-1), p["force_required_troops"])
+    return {
+        "member": pledges.member,
+        "troops": troops,
+        "force_troops": total,
+        "adequacy": adequacy,
+        "credibility": g,
+        "opposed_adequacy": opposed,
+        "lead_in": (pledges.member & world.is_lead).any(-1),
+        "deployed": deployed,
+        "pledge_parts": pledges.parts,
+    }  # type: ignore[dict-item]
+
+
+def _propose(x_v: F, s_v: F, offsets: F, active: B) -> tuple[F, B]:
+    """The Nash bargaining proposal, computed only for replications still negotiating."""
+    z = np.zeros((len(active), x_v.shape[-1]))
+    feasible = np.zeros(len(active), bool)
+    idx = np.flatnonzero(active)
+    if len(idx):
+        sub = rules.nash_bargaining(x_v if x_v.shape[0] == 1 else x_v[idx], s_v, offsets[idx])
+        z[idx], feasible[idx] = sub.terms, sub.feasible
+    return z, feasible
+
+
+def _acceptance(world: World, st: RoundState, force: dict[str, NDArray]) -> dict[str, NDArray]:
+    """Proposal among the veto players and each one's acceptance probability, with its parts."""
+    p, veto = st.params, world.veto
+    security = np.zeros((len(st.agreed), len(veto)))
+    is_victim, is_agg = veto == world.victim, veto == world.aggressor
+    security[:, is_victim] = (p["security_weight"] * force["credibility"])[:, None]
+    security[:, is_agg] = (
+        -p["troop_aversion"] * force["opposed_adequacy"] + p["un_mandate_effect"] * st.mandated
+    )[:, None]
+    fight = rules.fighting_on_value(
+        np.stack([p[k] for k in world.veto_parameter("fighting_on")], axis=-1),
+        np.stack([p[k] for k in world.veto_parameter("battlefield_trend")], axis=-1),
+        p["war_cost_per_month"],
+        world.belligerent,
+        st.t - 1,
+    )
+    x_v, s_v = st.x[:, veto, :], world.salience[veto]
+    z, feasible = _propose(x_v, s_v, 1.0 + security - fight, ~st.agreed)
+    terms = rules.utility(z[:, None, :], x_v, s_v)
+    parts = rules.acceptance_parts(terms, security, fight, p["acceptance_noise"])
+    weight = world.capability[:, None] * world.salience
+    return {
+        "terms": z,
+        "feasible": feasible,
+        "p_accept": parts["p_accept"],
+        "weighted_mean": rules.weighted_mean(st.x, weight),
+        "weighted_median": rules.weighted_median(st.x, weight),
+        "acceptance_parts": parts,
+    }  # type: ignore[dict-item]
+
+
+def advance(world: World, st: RoundState) -> RoundState:
+    """Play round ``st.t + 1`` for every replication that has not yet agreed."""
+    st.t += 1
+    p = st.params
+    _apply_events(world, st)
+    _positions(world, st)
+    _votes(world, st)
+    force = _force(world, st)
+    acc = _acceptance(world, st, force)
+    horizon = st.t <= p["horizon_rounds"]
+    new = rules.agree(acc["p_accept"], st.noise.accept_u[:, st.t - 1, :]) & ~st.agreed & horizon
+    st.agreed |= new
+    st.agreement_round = np.where(new, st.t, st.agreement_round)
+    hazard = rules.breakdown_hazard(
+        p["breakdown_hazard_per_month"],
+        force["adequacy"],
+        p["backstop"],
+        p["force_effect_on_hazard"],
+        p["backstop_effect_on_hazard"],
+    )
+    current: dict[str, NDArray] = {
+        **force,
+        **acc,
+        "hazard": hazard,
+        "p_holds": rules.p_holds(hazard, p["durability_horizon_months"]),
+        "breaks_month": rules.breakdown_month(hazard, st.noise.durability_u),
+    }
+    st.current = current
+    keep = ~st.agreed | new  # outcomes freeze at the round of agreement
+    for k, v in current.items():
+        if isinstance(v, dict):
+            continue
+        arr = np.broadcast_to(v, (len(keep), *np.shape(v)[1:]))
+        old = st.outcome.get(k)
+        mask = keep.reshape(-1, *([1] * (arr.ndim - 1)))
+        st.outcome[k] = arr.copy() if old is None else np.where(mask, arr, old)
+    return st
+
+
+def finished(st: RoundState) -> B:
+    """Replications that have agreed or reached their horizon."""
+    out: B = st.agreed | (st.t >= st.params["horizon_rounds"])
+    return out
+
+
+def holds(st: RoundState) -> B:
+    """Agreed replications whose agreement survives the durability horizon."""
+    out: B = st.agreed & (st.outcome["breaks_month"] > st.params["durability_horizon_months"])
+    return out
+
+
+__all__ = ["ABSENT", "NOT_HELD", "RoundState", "advance", "finished", "holds", "initial_state"]

@@ -1,0 +1,157 @@
+"""A scenario compiled to the arrays the rules work on (ODD 2, Entities; ODD 5, Initialisation)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import NDArray
+
+from agents.rules import influence_weights
+from scenarios import Scenario
+from scenarios.catalogue import PER_VETO_PLAYER, veto_parameter
+
+F = NDArray[np.float64]
+B = NDArray[np.bool_]
+Ints = NDArray[np.intp]
+
+
+@dataclass(frozen=True)
+class Vote:
+    """One UN vote: a text (or an amendment) against what it would replace."""
+
+    id: str
+    title: str
+    forum: str  # "general_assembly" | "security_council"
+    two_thirds: bool
+    round: int
+    text: F  # (D,)
+    status_quo: F  # (D,)
+    speaks_to: B  # (D,)
+    amends: int  # index of the vote this amends, -1 for a main text
+    mandates_force: bool
+
+
+@dataclass(frozen=True)
+class World:
+    """Everything fixed over a run, as arrays indexed by state (N), dimension (D), veto player (V),
+    force candidate (C)."""
+
+    scenario: Scenario
+    iso3: tuple[str, ...]
+    x0: F  # (N, D) initial ideal points
+    salience: F  # (N, D)
+    capability: F  # (N,) scaled so the most capable state has 1
+    stubbornness: F  # (N,)
+    ties: F  # (N, N) symmetric
+    veto: Ints  # (V,)
+    belligerent: B  # (V,) which veto players are belligerents
+    victim: int
+    aggressor: int
+    candidates: Ints  # (C,)
+    capacity: F  # (C,)
+    is_lead: B  # (C,)
+    exposure: F  # (C,)
+    security_dim: int
+    un_member: B  # (N,) every state in the scenario sits in the General Assembly
+    sc_member: B  # (N,)
+    permanent: B  # (N,)
+    p_absent: F  # (N,)
+    votes: tuple[Vote, ...]
+    mandate_required: bool
+
+    @property
+    def n(self) -> int:
+        return len(self.iso3)
+
+    @property
+    def d(self) -> int:
+        return int(self.x0.shape[1])
+
+    @property
+    def max_rounds(self) -> int:
+        """Largest horizon a replication can draw (sizes the per-replication random draws)."""
+        return int(np.ceil(self.scenario.parameters["horizon_rounds"].range[1]))
+
+    def weights(self, self_weight: float) -> F:
+        """Influence matrices ``(D, N, N)`` for a value of the self-weight parameter (cached)."""
+        cache: dict[float, F] = self.__dict__.setdefault("_weights", {})
+        if self_weight not in cache:
+            if len(cache) > 64:
+                cache.clear()
+            cache[self_weight] = influence_weights(
+                self.ties, self.capability, self.salience, self_weight
+            )
+        return cache[self_weight]
+
+    def veto_parameter(self, base: str) -> tuple[str, ...]:
+        """Names of a per-veto-player parameter, in veto-player order."""
+        assert base in PER_VETO_PLAYER
+        return tuple(veto_parameter(base, self.iso3[i]) for i in self.veto)
+
+
+def _votes(s: Scenario) -> tuple[Vote, ...]:
+    dims = s.dimension_names
+    ids = [r.id for r in s.resolutions]
+    out = []
+    for r in s.resolutions:
+        text = np.array([r.text.get(k, np.nan) for k in dims])
+        sq = np.array([r.status_quo.get(k, np.nan) for k in dims])
+        speaks = ~np.isnan(text)
+        out.append(
+            Vote(
+                id=r.id,
+                title=r.title,
+                forum=r.forum,
+                two_thirds=r.forum == "general_assembly" and r.session == "emergency_special",
+                round=r.round,
+                text=np.nan_to_num(text),
+                status_quo=np.nan_to_num(sq),
+                speaks_to=speaks,
+                amends=ids.index(r.amends) if r.amends else -1,
+                mandates_force=r.mandates_force,
+            )
+        )
+    return tuple(out)
+
+
+def compile_world(s: Scenario) -> World:
+    """Turn a validated scenario into arrays."""
+    iso3 = s.iso3s
+    index = {k: i for i, k in enumerate(iso3)}
+    rows = s.states
+    cap = np.array([r.capability for r in rows], float)
+    ties = np.zeros((len(rows), len(rows)))
+    for t in s.ties:
+        a, b = index[t.a], index[t.b]
+        ties[a, b] += t.weight
+        ties[b, a] += t.weight
+    roles = s.roles
+    veto = np.array([index[k] for k in roles.veto_players], np.intp)
+    cand = np.array([i for i, r in enumerate(rows) if r.force_candidate], np.intp)
+    lead = set(roles.lead_nations)
+    votes = _votes(s)
+    return World(
+        scenario=s,
+        iso3=iso3,
+        x0=np.array([r.position for r in rows], float),
+        salience=np.array([r.salience for r in rows], float),
+        capability=cap / cap.max() if cap.max() > 0 else cap,
+        stubbornness=np.array([r.stubbornness for r in rows], float),
+        ties=ties,
+        veto=veto,
+        belligerent=np.array([k in roles.belligerents for k in roles.veto_players], bool),
+        victim=index[roles.victim],
+        aggressor=index[roles.aggressor],
+        candidates=cand,
+        capacity=np.array([rows[i].troop_capacity for i in cand], float),
+        is_lead=np.array([rows[i].iso3 in lead for i in cand], bool),
+        exposure=np.array([rows[i].exposure for i in cand], float),
+        security_dim=s.dimension_names.index(roles.security_dimension),
+        un_member=np.ones(len(rows), bool),
+        sc_member=np.array([r.sc_seat is not None for r in rows], bool),
+        permanent=np.array([r.sc_seat == "permanent" for r in rows], bool),
+        p_absent=np.array([r.p_absent for r in rows], float),
+        votes=votes,
+        mandate_required=any(v.mandates_force for v in votes),
+    )
