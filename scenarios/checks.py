@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -78,8 +78,18 @@ class At:
         *,
         lo_open: bool = False,
         integer: bool = False,
+        shown: Any = None,
     ) -> float | None:
-        """A finite number (an integer when ``integer``) within [lo, hi] (or (lo, hi])."""
+        """A finite number (an integer when ``integer``) within [lo, hi] (or (lo, hi]).
+
+        ``shown`` is what a problem reports as the value (e.g. a CSV cell's text).
+        """
+        if shown is not None:
+            checked = At(Problems(), str(self.file), self.where)
+            result = checked.number(field, value, lo, hi, lo_open=lo_open, integer=integer)
+            for p in checked.problems.items:
+                self.bad(p.field, shown, p.allowed)
+            return result
         allowed = interval(lo, hi, lo_open)
         if integer:
             allowed = allowed.replace("a finite number", "an integer")
@@ -133,14 +143,13 @@ class At:
             allowed="a non-empty citation, or 'ASSUMPTION: <reason>'",
         )
 
-    def iso3(self, field: str, value: Any, known: Iterable[str]) -> str | None:
-        """An iso3 code that is a row of states.csv."""
+    def iso3(self, field: str, value: Any, known: Collection[str] | None) -> str | None:
+        """An iso3 code that is a row of states.csv (``known`` None: states.csv is unusable)."""
         if not isinstance(value, str) or not ISO3.match(value):
             self.bad(field, value, "3 upper-case letters (an ISO 3166 alpha-3 code)")
             return None
-        known = list(known)
-        if value not in known:
-            self.bad(field, value, "an iso3 of states.csv: " + ", ".join(known))
+        if known is not None and value not in known:
+            self.bad(field, value, "an iso3 of states.csv: " + one_of(known, value))
             return None
         return value
 
@@ -164,4 +173,4 @@ def parse_csv_number(
             allowed = allowed.replace("a finite number", "an integer")
         at.bad(field, text, allowed)
         return None
-    return at.number(field, value, lo, hi, lo_open=lo_open, integer=integer)
+    return at.number(field, value, lo, hi, lo_open=lo_open, integer=integer, shown=text)

@@ -59,7 +59,10 @@ class Problems:
 def one_of(allowed: Iterable[str], got: object = None) -> str:
     """'one of: a, b, c', with a 'did you mean' hint when ``got`` looks like a misspelling."""
     options = list(allowed)
-    text = "one of: " + ", ".join(options)
+    shown = options if len(options) <= 12 else [*options[:10], "..."]
+    text = "one of: " + ", ".join(shown)
+    if len(shown) < len(options):
+        text += f" ({len(options)} in all)"
     if isinstance(got, str):
         close = difflib.get_close_matches(got, options, n=1)
         if close:

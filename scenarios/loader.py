@@ -58,7 +58,9 @@ def load_scenario(name_or_path: str | Path) -> Scenario:
     veto = raw_roles.get("veto_players", []) if isinstance(raw_roles, dict) else []
     veto = [v for v in veto if isinstance(v, str)] if isinstance(veto, list) else []
     parameters = validate_params.parameters(m, problems, veto)
-    events = validate_toml.events(m, problems, parameters, iso3s, names, candidates)
+    raw_params = m.data.get("parameters")
+    declared = list(raw_params) if isinstance(raw_params, dict) else []
+    events = validate_toml.events(m, problems, parameters, declared, iso3s, names, candidates)
     resolutions = validate_un.resolutions(m, problems, names)
     problems.raise_if_any()
     assert roles is not None

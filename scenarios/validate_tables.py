@@ -34,15 +34,16 @@ def state_columns(dims: Sequence[str]) -> list[str]:
 
 def states(
     path: Path, problems: Problems, dims: Sequence[str]
-) -> tuple[tuple[StateRow, ...], list[str], list[str]]:
+) -> tuple[tuple[StateRow, ...], list[str] | None, list[str] | None]:
     """The valid rows of states.csv, and the iso3 codes and force candidates of all its rows.
 
     Every row is checked, with a problem for each bad cell; other checks refer to the codes
-    of all rows, so one bad cell does not make a state "unknown" elsewhere.
+    of all rows, so one bad cell does not make a state "unknown" elsewhere (None when the
+    table is unusable or empty: nothing is then checked against it).
     """
     table = read_csv(path, problems, state_columns(dims))
     if table is None:
-        return (), [], []
+        return (), None, None
     if not table.rows and not any(p.file == str(path) for p in problems.items):
         problems.add(path, "-", "rows", 0, "at least one state (a row below the header)")
     out: list[StateRow] = []
@@ -84,12 +85,14 @@ def states(
         cells |= {"bloc": row["bloc"], "force_candidate": candidate == "true"}
         cells |= {"troop_capacity": troops, "sc_seat": seat or None, "source": row["source"]}
         out.append(StateRow.model_validate(cells))
+    if not table.rows:
+        return (), None, None
     iso3s = [row["iso3"] for _, row in table.rows]
     candidates = [row["iso3"] for _, row in table.rows if row["force_candidate"] == "true"]
     return tuple(out), iso3s, candidates
 
 
-def ties(path: Path, problems: Problems, iso3s: Collection[str]) -> tuple[Tie, ...]:
+def ties(path: Path, problems: Problems, iso3s: Collection[str] | None) -> tuple[Tie, ...]:
     """The rows of ties.csv: undirected, one per pair and kind, never a state to itself."""
     table = read_csv(path, problems, list(TIE_COLUMNS))
     if table is None:

@@ -142,9 +142,9 @@ def dimensions(m: Merged, problems: Problems) -> tuple[Dimension, ...]:
 def roles(
     m: Merged,
     problems: Problems,
-    iso3s: Collection[str],
+    iso3s: Collection[str] | None,
     dims: Collection[str],
-    candidates: Collection[str],
+    candidates: Collection[str] | None,
 ) -> Roles | None:
     raw = m.data.get("roles")
     if not isinstance(raw, dict):
@@ -180,7 +180,7 @@ def roles(
     if single["victim"] and single["victim"] == single["aggressor"]:
         here("aggressor").bad("aggressor", single["aggressor"], "a state other than the victim")
     for iso3 in leads:
-        if iso3 not in candidates:
+        if candidates is not None and iso3 not in candidates:
             here("lead_nations").bad(
                 "lead_nations", iso3, "a force candidate (force_candidate = true)"
             )
@@ -197,9 +197,10 @@ def events(
     m: Merged,
     problems: Problems,
     params: Mapping[str, Parameter],
-    iso3s: Collection[str],
+    declared: Collection[str],
+    iso3s: Collection[str] | None,
     dims: Collection[str],
-    candidates: Collection[str],
+    candidates: Collection[str] | None,
 ) -> tuple[Event, ...]:
     out: list[Event] = []
     for at, item in tables(m, "events", problems):
@@ -220,7 +221,7 @@ def events(
                     f"not used by a {kind} event; it takes " + ", ".join(EVENT_FIELDS[kind]),
                 )
         if "parameter" in item and kind == "set_parameter":
-            fields["parameter"] = at.choice("parameter", item["parameter"], params)
+            fields["parameter"] = at.choice("parameter", item["parameter"], declared)
             p = params.get(fields["parameter"] or "")
             if p is not None and "value" in item:
                 entry = catalogue_entry(p.name)
@@ -228,7 +229,13 @@ def events(
                 fields["value"] = at.number("value", item["value"], *p.range, integer=integer)
         if "iso3" in item and kind in ("shift_position", "leave_force"):
             fields["iso3"] = at.iso3("iso3", item["iso3"], iso3s)
-            if kind == "leave_force" and fields["iso3"] and fields["iso3"] not in candidates:
+            leaver = fields["iso3"]
+            if (
+                kind == "leave_force"
+                and leaver
+                and candidates is not None
+                and leaver not in candidates
+            ):
                 at.bad("iso3", item["iso3"], "a force candidate (force_candidate = true)")
         if "dimension" in item and kind == "shift_position":
             fields["dimension"] = at.choice("dimension", item["dimension"], dims)
