@@ -1,0 +1,68 @@
+"""``accord ui``: serve the browser UI (viz.app) with Solara, offline, on loopback by default.
+
+This module does not import the UI toolkit (the model stays a library): it prepares the
+front-end assets (viz.assets, which only reads the installed files) and starts the server as a
+subprocess.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ipaddress
+import os
+import subprocess
+import sys
+
+LOOPBACK = "127.0.0.1"
+DEFAULT_PORT = 8765
+APP = "viz.app:Page"
+
+
+def is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def server_command(host: str, port: int) -> list[str]:
+    """The command that serves the page (production mode: no reloader, minified assets)."""
+    return [
+        sys.executable, "-m", "solara", "run", APP,
+        "--host", host, "--port", str(port), "--production", "--no-open",
+    ]  # fmt: skip
+
+
+def server_env(scenario: str | None) -> dict[str, str]:
+    """The environment of the server: no telemetry (nothing may leave the machine)."""
+    env = dict(os.environ)
+    env["SOLARA_TELEMETRY_MIXPANEL_ENABLE"] = "False"
+    if scenario:
+        env["ACCORD_UI_SCENARIO"] = scenario
+    return env
+
+
+def run_ui(args: argparse.Namespace) -> int:
+    from viz.assets import AssetError, ensure_assets
+
+    try:
+        ensure_assets()
+    except AssetError as err:
+        print(f"warning: {err}; the page may stay blank without a CDN", file=sys.stderr)
+    if not is_loopback(args.host):
+        print(f"note: serving on {args.host}, reachable from other machines", file=sys.stderr)
+    print(f"Accord UI on http://{args.host}:{args.port}/ (Ctrl-C stops it)", flush=True)
+    try:
+        return subprocess.call(server_command(args.host, args.port), env=server_env(args.scenario))
+    except KeyboardInterrupt:
+        return 0
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser("ui", help="serve the browser UI (offline; loopback by default)")
+    p.add_argument("--host", default=LOOPBACK, help=f"address to listen on (default {LOOPBACK})")
+    p.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"default {DEFAULT_PORT}")
+    p.add_argument("--scenario", help="scenario to open first: a built-in name or a directory")
+    p.set_defaults(func=run_ui)

@@ -1,0 +1,202 @@
+"""Accord's browser page: ``solara run viz.app:Page`` (or ``accord ui``).
+
+All state is per page (``use_reactive`` inside ``Page``), so two browser sessions never share a
+model. The scenario to open first comes from ``ACCORD_UI_SCENARIO`` (set by ``accord ui
+--scenario``), else the first built-in scenario.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from dataclasses import dataclass
+
+import pandas as pd
+import solara
+import solara.lab
+
+from model import AccordModel
+from scenarios import Scenario, list_builtin
+from viz.controls import Assumptions, RunControls, ScenarioPicker, changed_lines
+from viz.exports import Exports
+from viz.odds import Odds
+from viz.panels import Force, IssueSpace, Negotiation, UnVotes
+from viz.session import apply_changes, build_model, error_text, open_scenario, sliders
+
+SCENARIO_ENV = "ACCORD_UI_SCENARIO"
+PLAY_INTERVAL_S = 0.6  # pause between rounds while playing, so each round can be seen
+
+
+@dataclass(frozen=True, eq=False)
+class Run:
+    """The scenario as loaded, as applied (with changed assumptions), and its model."""
+
+    base: Scenario
+    applied: Scenario
+    model: AccordModel
+
+
+def first_scenario() -> str:
+    names = list_builtin()
+    return os.environ.get(SCENARIO_ENV) or (names[0] if names else "")
+
+
+def _open(text: str, seed: int) -> Run:
+    base = open_scenario(text)
+    return Run(base, base, build_model(base, seed))
+
+
+def _try_open(text: str, seed: int) -> tuple[Run | None, str]:
+    try:
+        return _open(text, seed), ""
+    except Exception as err:  # shown in the page, which stays usable
+        return None, error_text(err)
+
+
+def status(model: AccordModel) -> str:
+    horizon = int(model.state.params["horizon_rounds"][0])
+    head = f"Round {model.round} of {horizon}"
+    if model.agreed:
+        holds = "holds" if model.holds else "breaks down"
+        return f"{head}: agreement reached in round {int(model.state.agreement_round[0])}, {holds}"
+    if not model.running:
+        return f"{head}: no agreement within the horizon"
+    return f"{head}: negotiating"
+
+
+@solara.component
+def Page() -> None:
+    first = solara.use_memo(lambda: (first_scenario(), *_try_open(first_scenario(), 1)), [])
+    seed = solara.use_reactive(1)
+    name = solara.use_reactive(first[0])
+    run = solara.use_reactive(first[1])
+    error = solara.use_reactive(first[2])
+    edits = solara.use_reactive(dict[str, float]())
+    tick = solara.use_reactive(0)
+    playing = solara.use_reactive(False)
+
+    def open_scenario_(text: str) -> None:
+        new, message = _try_open(text, seed.value)
+        error.set(message)
+        if new is not None:
+            playing.set(False)
+            name.set(text)
+            edits.set({})
+            run.set(new)
+            tick.set(0)
+
+    def reset() -> None:
+        if run.value is None:
+            return
+        playing.set(False)
+        try:
+            applied = apply_changes(run.value.base, edits.value)
+            run.set(Run(run.value.base, applied, build_model(applied, seed.value)))
+        except Exception as err:
+            error.set(error_text(err))
+            return
+        error.set("")
+        tick.set(0)
+
+    def step() -> None:
+        if run.value is None or not run.value.model.running:
+            playing.set(False)
+            return
+        try:
+            run.value.model.step()
+        except Exception as err:
+            playing.set(False)
+            error.set(f"The step failed: {error_text(err)}")
+        tick.set(tick.value + 1)
+
+    def play_loop(cancel: threading.Event) -> None:
+        while playing.value and not cancel.is_set():
+            step()
+            if cancel.wait(PLAY_INTERVAL_S):
+                return
+
+    solara.use_thread(play_loop, dependencies=[playing.value], intrusive_cancel=False)
+
+    solara.Title("Accord")
+    with solara.AppBar():
+        solara.AppBarTitle("Accord: peace negotiation scenarios")
+    r = run.value
+    with solara.Sidebar():
+        ScenarioPicker(name.value, open_scenario_)
+        if r is not None:
+            RunControls(
+                status(r.model),
+                r.model.running,
+                playing.value,
+                step,
+                lambda: playing.set(not playing.value),
+                reset,
+                sum("pending" in line for line in changed_lines(r.base, edits.value, r.applied)),
+            )
+            solara.InputInt("Seed", value=seed, continuous_update=False)
+            Assumptions(r.base, edits.value, edits.set)
+    if error.value:
+        solara.Error(error.value)
+    if r is None:
+        solara.Info("Open a scenario: pick a built-in one or type a scenario directory.")
+        return
+    Main(r, edits.value, tick.value, seed.value)
+
+
+@solara.component
+def Main(r: Run, edits: dict[str, float], tick: int, seed: int) -> None:
+    model = r.model
+    with solara.Card(f"Scenario {r.base.name}", margin=0):
+        solara.Markdown(r.base.description)
+        solara.Markdown(f"### {status(model)}")
+        lines = changed_lines(r.base, edits, r.applied)
+        solara.Markdown(
+            "**Changed assumptions**\n\n" + "\n".join(lines) if lines else "No assumption changed."
+        )
+        solara.Markdown(key_figures(model))
+    tab = solara.use_reactive(0)
+    with solara.ColumnsResponsive(12, large=[7, 5]):
+        # Only the open tab is drawn (lazy), so a Step redraws one panel, not six.
+        with solara.lab.Tabs(value=tab, lazy=True):
+            with solara.lab.Tab("Issue space"):
+                IssueSpace(model, tick)
+            with solara.lab.Tab("Negotiation"):
+                Negotiation(model, tick)
+            with solara.lab.Tab("Force"):
+                Force(model, tick)
+            with solara.lab.Tab("UN votes"):
+                UnVotes(model, tick)
+            with solara.lab.Tab("Export"):
+                Exports(model, tick)
+            with solara.lab.Tab("Sources"):
+                Sources(r.base)
+        Odds(r.applied, seed)
+
+
+def key_figures(model: AccordModel) -> str:
+    """One line of this round's headline numbers (cheap: no figure)."""
+    if model.round == 0:
+        return "Press **Step** to play the first round."
+    last = model.datacollector.get_model_vars_dataframe().iloc[-1]
+    vetoes = model.accord_scenario.roles.veto_players
+    accept = ", ".join(f"{v} {last[f'p_accept_{v.lower()}']:.0%}" for v in vetoes)
+    required = float(model.state.params["force_required_troops"][0])
+    return (
+        f"P(accept): {accept} · force {last['force_troops']:,.0f} of {required:,.0f} troops"
+        f" · credibility {last['credibility']:.2f}"
+    )
+
+
+@solara.component
+def Sources(base: Scenario) -> None:
+    table = solara.use_memo(
+        lambda: pd.DataFrame(
+            [
+                {"parameter": s.name, "value": s.value, "unit": s.unit, "source": s.source}
+                for s in sliders(base)
+            ]
+        ),
+        [base.content_hash],
+    )
+    with solara.Card("Assumptions and their sources", margin=0):
+        solara.DataFrame(table, items_per_page=40)

@@ -1,0 +1,116 @@
+"""Sidebar controls: the scenario picker, step/play/reset, and the assumption sliders."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import solara
+
+from scenarios import Scenario, list_builtin
+from viz.session import Slider, sliders
+
+
+@solara.component
+def ScenarioPicker(current: str, on_open: Callable[[str], None]) -> None:
+    """Built-in scenarios in a list; any scenario directory by its path."""
+    builtins = list_builtin()
+    path, set_path = solara.use_state("")
+    with solara.Card("Scenario", margin=0):
+        solara.Select(
+            "Built-in scenario",
+            values=builtins,
+            value=current if current in builtins else None,
+            on_value=lambda name: on_open(name) if name else None,
+        )
+        solara.InputText("…or a scenario directory", value=path, on_value=set_path)
+        solara.Button("Open directory", on_click=lambda: on_open(path), disabled=not path.strip())
+
+
+@solara.component
+def RunControls(
+    round_text: str,
+    running: bool,
+    playing: bool,
+    on_step: Callable[[], None],
+    on_play: Callable[[], None],
+    on_reset: Callable[[], None],
+    pending: int,
+) -> None:
+    """Step / play / reset of the run, and the round it is at."""
+    with solara.Card("Run", margin=0):
+        with solara.Row():
+            solara.Button(
+                "Step", color="primary", on_click=on_step, disabled=playing or not running
+            )
+            solara.Button("Pause" if playing else "Play", on_click=on_play, disabled=not running)
+            solara.Button("Reset", color="secondary", on_click=on_reset)
+        solara.Markdown(f"**{round_text}**")
+        if pending:
+            solara.Warning(f"{pending} changed assumption(s) not yet applied: press Reset.")
+
+
+def _label(s: Slider) -> str:
+    return f"{s.name} ({s.unit})" if s.unit else s.name
+
+
+def _hover(s: Slider) -> str:
+    parts = [s.description, f"Range {s.low:g} to {s.high:g} {s.unit}".rstrip()]
+    if s.distribution:
+        parts.append(f"Uncertain: {s.distribution} in ensembles; a single run uses {s.value:g}")
+    parts.append(f"Source: {s.source}")
+    return "\n".join(p for p in parts if p)
+
+
+@solara.component
+def AssumptionSlider(s: Slider, value: float, on_change: Callable[[str, float], None]) -> None:
+    with solara.Row(style={"align-items": "center"}):
+        with solara.Tooltip(_hover(s)):
+            solara.v.Icon(children=["mdi-information-outline"], small=True)
+        if s.integer:
+            solara.SliderInt(
+                _label(s),
+                value=round(value),
+                min=round(s.low),
+                max=round(s.high),
+                step=round(s.step),
+                on_value=lambda v: on_change(s.name, float(v)),
+            )
+        else:
+            solara.SliderFloat(
+                _label(s),
+                value=value,
+                min=s.low,
+                max=s.high,
+                step=s.step,
+                on_value=lambda v: on_change(s.name, float(v)),
+            )
+
+
+@solara.component
+def Assumptions(
+    base: Scenario, edits: dict[str, float], on_edit: Callable[[dict[str, float]], None]
+) -> None:
+    """A slider for every scenario parameter, generated from the scenario; edits apply on Reset."""
+    controls = solara.use_memo(lambda: sliders(base), [base.content_hash])
+
+    def change(name: str, value: float) -> None:
+        on_edit({**edits, name: value})
+
+    with solara.Card("Assumptions", subtitle="hover (i) for the source; Reset applies", margin=0):
+        with solara.Row():
+            solara.Button("Revert all", text=True, on_click=lambda: on_edit({}), disabled=not edits)
+        for s in controls:
+            AssumptionSlider(s, edits.get(s.name, s.value), change)
+
+
+def changed_lines(base: Scenario, edits: dict[str, float], applied: Scenario) -> list[str]:
+    """Markdown lines: each assumption that differs from the scenario as loaded."""
+    lines = []
+    for name, new in edits.items():
+        p = base.parameters[name]
+        if float(p.central) == float(new):
+            continue
+        live = name in applied.changed_parameters and applied.changed_parameters[name][1] == new
+        state = "applied" if live else "pending Reset"
+        lines.append(f"- `{name}`: {float(p.central):g} → {new:g} {p.unit or ''} ({state})")
+    return lines

@@ -1,0 +1,96 @@
+"""Panels of one run: issue space, negotiation, force, UN votes. Each takes the model and the
+round it was drawn at (``tick``) so figures are rebuilt only when the run moves."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pandas as pd
+import solara
+from matplotlib.figure import Figure
+
+from model import AccordModel
+from viz import figures
+from viz.session import tally, vote_codes, vote_grid
+
+
+def _fig(build: Callable[[], Figure], deps: list[Any]) -> None:
+    fig = solara.use_memo(build, deps)
+    solara.FigureMatplotlib(fig, dependencies=deps, format="png", dpi=figures.SCREEN_DPI)
+
+
+@solara.component
+def IssueSpace(model: AccordModel, tick: int) -> None:
+    dims = model.accord_scenario.dimension_names
+    x, set_x = solara.use_state(dims[0])
+    y, set_y = solara.use_state(dims[1] if len(dims) > 1 else dims[0])
+    x, y = (x if x in dims else dims[0]), (y if y in dims else dims[-1])
+    with solara.Card("Issue space", margin=0):
+        with solara.Row():
+            solara.Select("x axis", values=list(dims), value=x, on_value=set_x)
+            solara.Select("y axis", values=list(dims), value=y, on_value=set_y)
+        pair = (dims.index(x), dims.index(y))
+        _fig(lambda: figures.issue_space(model, pair), [id(model), tick, pair])
+
+
+def _explain_table(model: AccordModel) -> pd.DataFrame:
+    parts = model.explain().get("veto_players", {})
+    rows = [{"veto player": k, **{p: round(v, 3) for p, v in d.items()}} for k, d in parts.items()]
+    return pd.DataFrame(rows)
+
+
+@solara.component
+def Negotiation(model: AccordModel, tick: int) -> None:
+    with solara.Card("Negotiation", margin=0):
+        _fig(lambda: figures.acceptance(model), [id(model), tick])
+        if model.round == 0:
+            solara.Info("Step the model to see each veto player's acceptance explained.")
+            return
+        info = model.explain()
+        solara.Markdown(
+            f"**Round {info['round']}: why each veto player accepts or not** "
+            "(utility from the terms + security − value of fighting on = margin; "
+            "P(accept) = σ(margin / noise))"
+        )
+        solara.DataFrame(_explain_table(model), items_per_page=10)
+        terms = ", ".join(f"{k} {v:.2f}" for k, v in info.get("terms", {}).items())
+        solara.Markdown(f"Proposed terms: {terms}")
+
+
+@solara.component
+def Force(model: AccordModel, tick: int) -> None:
+    required = float(model.state.params["force_required_troops"][0])
+    with solara.Card("Force", margin=0):
+        _fig(lambda: figures.pledges(model, required), [id(model), tick])
+        _fig(lambda: figures.credibility(model), [id(model), tick])
+
+
+@solara.component
+def UnVotes(model: AccordModel, tick: int) -> None:
+    scn = model.accord_scenario
+    with solara.Card("United Nations", margin=0):
+        if not scn.resolutions:
+            solara.Info("This scenario schedules no UN vote.")
+            return
+        rows = []
+        for res in scn.resolutions:
+            codes = vote_codes(model, res.id)
+            row = {"resolution": res.id, "forum": res.forum, "round": res.round}
+            if codes is None:
+                row["outcome"] = "not held yet"
+            else:
+                if res.forum == "security_council":
+                    codes = [c for c, m in zip(codes, model.world.sc_member, strict=True) if m]
+                row.update(tally(codes))
+                adopted = (
+                    bool(model.state.adopted[res.id][0]) if res.id in model.state.adopted else False
+                )
+                row["outcome"] = "adopted" if adopted else "not adopted"
+            rows.append(row)
+        solara.Markdown("**Tally of this run** (Security Council: members only)")
+        solara.DataFrame(pd.DataFrame(rows), items_per_page=10)
+        grid = vote_grid(model)
+        if grid.shape[1] > 3:
+            solara.Markdown("**Each state's vote** (Y yes, N no, A abstain, X absent)")
+            solara.DataFrame(grid, items_per_page=10)
