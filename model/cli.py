@@ -12,11 +12,11 @@ import sys
 from collections.abc import Sequence
 from types import ModuleType
 
-from model import cli_run, cli_scenarios, cli_ui
+from model import cli_run, cli_scenarios, cli_sweep, cli_ui
 from scenarios import ScenarioError
 
 # Add a command module with one line here.
-COMMANDS: list[ModuleType] = [cli_scenarios, cli_run, cli_ui]
+COMMANDS: list[ModuleType] = [cli_scenarios, cli_run, cli_ui, cli_sweep]
 
 
 def build_parser() -> argparse.ArgumentParser:

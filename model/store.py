@@ -115,6 +115,12 @@ def write_json(path: Path, data: dict[str, Any]) -> None:
     _atomic(path, dump)
 
 
+def _brief(manifest: dict[str, Any]) -> str:
+    d = manifest.get("design", {})
+    what = d.get("levels") or d.get("bounds") or manifest.get("parameters")
+    return f"{d.get('kind', 'table')} {what} ({manifest.get('points')} points)"
+
+
 class Store:
     """One sweep's directory."""
 
@@ -147,10 +153,12 @@ class Store:
             return
         for key in IDENTITY:
             if old.get(key) != manifest.get(key):
+                was, now = old.get(key), manifest.get(key)
+                if key == "design_hash":
+                    key, was, now = "design", _brief(old), _brief(manifest)
                 raise StoreMismatch(
-                    f"{self.manifest_path}: {key} = {old.get(key)!r}, this sweep has "
-                    f"{manifest.get(key)!r}: the directory holds a different sweep; "
-                    "use another --out (or delete it to start again)"
+                    f"{self.out} holds a different sweep: its {key} is {was}, this sweep's is "
+                    f"{now}; use another --out, or delete {self.out} to start again"
                 )
 
     def done(self) -> set[int]:
