@@ -1,0 +1,80 @@
+"""Forecasts for any actor set, without a scenario directory (ODD 7.4).
+
+For a quick study — an EU legislative proposal with 30 actors on one dimension, say — give
+positions, saliences, capabilities and which actors are veto players; get the Nash bargaining
+proposal and the two baselines from the same rule functions the model uses.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import ArrayLike, NDArray
+
+from agents.rules import nash_bargaining, weighted_mean, weighted_median
+
+F = NDArray[np.float64]
+
+
+@dataclass(frozen=True)
+class Forecast:
+    """Proposal (Nash bargaining among the veto players), whether it is feasible, and baselines."""
+
+    proposal: F
+    feasible: bool
+    weighted_mean: F
+    weighted_median: F
+
+
+def _checked(name: str, value: ArrayLike, shape: tuple[int, ...], lo: float, hi: float) -> F:
+    arr = np.asarray(value, float)
+    if arr.shape != shape:
+        raise ValueError(f"{name}: shape {arr.shape}; allowed is {shape}")
+    if not np.all(np.isfinite(arr)) or arr.min(initial=lo) < lo or arr.max(initial=hi) > hi:
+        raise ValueError(f"{name}: values must be finite and within [{lo}, {hi}]")
+    return arr
+
+
+def forecast(
+    positions: ArrayLike,
+    saliences: ArrayLike,
+    capabilities: ArrayLike,
+    veto_players: Sequence[int],
+    fighting_on: ArrayLike | None = None,
+    scale: tuple[float, float] = (0.0, 1.0),
+) -> Forecast:
+    """Proposal and baselines for N actors on D dimensions.
+
+    positions ``(N, D)`` on ``scale`` (e.g. ``(0, 100)``; rescaled to [0, 1] inside and back on
+    output), saliences ``(N, D)`` in [0, 1], capabilities ``(N,)`` ≥ 0 (voting weights, say),
+    veto_players: indices of the actors whose agreement is needed; fighting_on ``(V,)``: each
+    veto player's value of no agreement in utility [0, 1] (default 0: any deal beats none).
+    """
+    lo, hi = scale
+    if not hi > lo:
+        raise ValueError(f"scale {scale}: allowed is (low, high) with high > low")
+    x = np.asarray(positions, float)
+    if x.ndim != 2:
+        raise ValueError(f"positions: shape {x.shape}; allowed is (actors, dimensions)")
+    n, d = x.shape
+    x = (_checked("positions", x, (n, d), lo, hi) - lo) / (hi - lo)
+    s = _checked("saliences", saliences, (n, d), 0.0, 1.0)
+    c = _checked("capabilities", capabilities, (n,), 0.0, np.inf)
+    veto = np.asarray(veto_players, int)
+    if veto.size == 0 or veto.min() < 0 or veto.max() >= n:
+        raise ValueError(f"veto_players {list(veto_players)}: allowed are indices 0..{n - 1}")
+    bat = (
+        np.zeros(len(veto))
+        if fighting_on is None
+        else _checked("fighting_on", fighting_on, (len(veto),), -1.0, 1.0)
+    )
+    p = nash_bargaining(x[veto], s[veto], 1.0 - bat)
+    w = c[:, None] * s
+    return Forecast(
+        proposal=lo + (hi - lo) * p.terms,
+        feasible=bool(p.feasible),
+        weighted_mean=lo + (hi - lo) * weighted_mean(x, w),
+        weighted_median=lo + (hi - lo) * weighted_median(x, w),
+    )
