@@ -150,7 +150,7 @@ def _design(args: argparse.Namespace) -> Design:
 
 
 def cmd_sweep(args: argparse.Namespace) -> int:
-    from model.sweep import sweep
+    from model.sweeps import sweep
 
     try:
         d = _design(args)
@@ -178,7 +178,7 @@ def cmd_sweep(args: argparse.Namespace) -> int:
 
 
 def cmd_sensitivity(args: argparse.Namespace) -> int:
-    from model.sensitivity import OUTPUTS, sensitivity
+    from model.sensitivity_analysis import OUTPUTS, sensitivity
 
     if not args.param:
         return _fail("sensitivity needs at least one --param name[=low:high]")
@@ -215,7 +215,7 @@ def cmd_sensitivity(args: argparse.Namespace) -> int:
 
 def cmd_results(args: argparse.Namespace) -> int:
     from model.results import plot_metric
-    from model.sweep import open_sweep
+    from model.sweeps import open_sweep
 
     try:
         res = open_sweep(args.path)

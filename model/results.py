@@ -8,7 +8,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from model.sensitivity import LABELS, save_figure
+from model.sensitivity_analysis import LABELS, save_figure
 
 MAX_LINES = 8
 

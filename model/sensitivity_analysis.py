@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from model.designs import Design, ParamSpec, morris, sobol
-from model.sweep import Engine, sweep
+from model.sweeps import Engine, sweep
 from scenarios import Scenario, load_scenario
 
 Method = Literal["sobol", "morris"]
