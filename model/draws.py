@@ -83,10 +83,10 @@ def draw_replications(
     block = np.empty((r, sum(sizes)))
     for i, g in enumerate(gens):  # once per replication, before any round: one draw each
         block[i] = g.random(block.shape[1])
-    u_par, acc, plz, vz, au, du = np.split(block, np.cumsum(sizes)[:-1], axis=1)
-    acc, au = acc.reshape(r, h, v), au.reshape(r, k, n)
-    plz, vz = ndtri(plz), ndtri(vz).reshape(r, k, n)  # standard normals by inversion
-    du = du[:, 0]
+    u_par, u_acc, u_plz, u_vz, u_au, u_du = np.split(block, np.cumsum(sizes)[:-1], axis=1)
+    acc, au = u_acc.reshape(r, h, v), u_au.reshape(r, k, n)
+    plz, vz = ndtri(u_plz), ndtri(u_vz).reshape(r, k, n)  # standard normals by inversion
+    du = u_du[:, 0]
     values: dict[str, F] = {}
     for name, p in params.items():
         if overrides and name in overrides:

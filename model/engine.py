@@ -9,6 +9,7 @@ acceptance → agreement → durability.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
@@ -41,7 +42,7 @@ class RoundState:
     agreement_round: Ints = field(default_factory=lambda: np.zeros(0, np.int64))
     mandated: B = field(default_factory=lambda: np.zeros(0, bool))
     outcome: dict[str, NDArray] = field(default_factory=dict)  # values at agreement (or last round)
-    current: dict[str, NDArray] = field(default_factory=dict)  # this round's values
+    current: dict[str, Any] = field(default_factory=dict)  # this round's values
     votes: dict[str, Ints] = field(default_factory=dict)  # id -> (R, N) vote codes
     adopted: dict[str, B] = field(default_factory=dict)  # id -> (R,)
 
@@ -77,11 +78,11 @@ def _apply_events(world: World, st: RoundState) -> None:
         if ev.kind == "set_parameter":
             st.params[ev.parameter][:] = ev.value  # type: ignore[index]
         elif ev.kind == "shift_position":
-            i, d = world.iso3.index(ev.iso3), dims.index(ev.dimension)  # type: ignore[arg-type]
+            i, d = world.iso3.index(str(ev.iso3)), dims.index(str(ev.dimension))
             st.x0[:, i, d] = ev.to
             st.x[:, i, d] = ev.to
         elif ev.kind == "leave_force":
-            st.available[:, cand.index(world.iso3.index(ev.iso3))] = False  # type: ignore[arg-type]
+            st.available[:, cand.index(world.iso3.index(str(ev.iso3)))] = False
 
 
 def _positions(world: World, st: RoundState) -> None:
@@ -156,7 +157,7 @@ def pledge_weights(p: dict[str, F]) -> PledgeWeights:
     )
 
 
-def _force(world: World, st: RoundState) -> dict[str, NDArray]:
+def _force(world: World, st: RoundState) -> dict[str, Any]:
     """Pledges, troops, adequacy and credibility of the guarantee package."""
     p, c = st.params, world.candidates
     x_c = st.x[:, c, :]  # (P, C, D)
@@ -197,7 +198,7 @@ def _force(world: World, st: RoundState) -> dict[str, NDArray]:
         "lead_in": (pledges.member & world.is_lead).any(-1),
         "deployed": deployed,
         "pledge_parts": pledges.parts,
-    }  # type: ignore[dict-item]
+    }
 
 
 def _propose(x_v: F, s_v: F, offsets: F, active: B) -> tuple[F, B]:
@@ -211,7 +212,7 @@ def _propose(x_v: F, s_v: F, offsets: F, active: B) -> tuple[F, B]:
     return z, feasible
 
 
-def _acceptance(world: World, st: RoundState, force: dict[str, NDArray]) -> dict[str, NDArray]:
+def _acceptance(world: World, st: RoundState, force: dict[str, Any]) -> dict[str, Any]:
     """Proposal among the veto players and each one's acceptance probability, with its parts."""
     p, veto = st.params, world.veto
     security = np.zeros((len(st.agreed), len(veto)))
@@ -239,7 +240,7 @@ def _acceptance(world: World, st: RoundState, force: dict[str, NDArray]) -> dict
         "weighted_mean": rules.weighted_mean(st.x, weight),
         "weighted_median": rules.weighted_median(st.x, weight),
         "acceptance_parts": parts,
-    }  # type: ignore[dict-item]
+    }
 
 
 def advance(world: World, st: RoundState) -> RoundState:
@@ -262,7 +263,7 @@ def advance(world: World, st: RoundState) -> RoundState:
         p["force_effect_on_hazard"],
         p["backstop_effect_on_hazard"],
     )
-    current: dict[str, NDArray] = {
+    current: dict[str, Any] = {
         **force,
         **acc,
         "hazard": hazard,

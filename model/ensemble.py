@@ -136,7 +136,7 @@ class EnsembleResult:
             "p_agreement": self.p_agreement,
             "p_holds_given_agreed": self.p_holds_given_agreed,
             "p_agreed_and_holds": self.p_agreed_and_holds,
-            "agreement_rounds": {int(k): int(v) for k, v in self.agreement_rounds().items()},
+            "agreement_rounds": {int(str(k)): int(v) for k, v in self.agreement_rounds().items()},
             "expected_terms": self.expected_terms(),
             "baselines": self.baselines,
             "force_troops_quantiles": dict(
