@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pandas as pd
@@ -66,6 +67,13 @@ def status(model: AccordModel) -> str:
 
 @solara.component
 def Page() -> None:
+    """The page ``solara run viz.app:Page`` serves."""
+    AccordPage()
+
+
+@solara.component
+def AccordPage(observe: Callable[[AccordModel], None] | None = None) -> None:
+    """The whole page; ``observe`` (for tests) is given the current model on each render."""
     first = solara.use_memo(lambda: (first_scenario(), *_try_open(first_scenario(), 1)), [])
     seed = solara.use_reactive(1)
     name = solara.use_reactive(first[0])
@@ -133,13 +141,15 @@ def Page() -> None:
                 reset,
                 sum("pending" in line for line in changed_lines(r.base, edits.value, r.applied)),
             )
-            solara.InputInt("Seed", value=seed, continuous_update=False)
+            solara.InputInt("Seed", value=seed, continuous_update=True)
             Assumptions(r.base, edits.value, edits.set)
     if error.value:
         solara.Error(error.value)
     if r is None:
         solara.Info("Open a scenario: pick a built-in one or type a scenario directory.")
         return
+    if observe is not None:
+        observe(r.model)
     Main(r, edits.value, tick.value, seed.value)
 
 

@@ -53,8 +53,12 @@ def Exports(model: AccordModel, tick: int) -> None:
                 f"{new_name}.zip",
                 label="Scenario as applied (zip)",
             )
-        solara.InputText("…or save the scenario into a new directory on the server", folder,
-                         on_value=set_folder)  # fmt: skip
+        solara.InputText(
+            "…or save the scenario into a new directory on the server",
+            folder,
+            on_value=set_folder,
+            continuous_update=True,
+        )
         solara.Button("Save scenario", on_click=save, disabled=not folder.strip())
         kind, text = message
         if kind == "ok":

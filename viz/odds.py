@@ -49,7 +49,7 @@ def Odds(scenario: Scenario, seed: int) -> None:
     task = solara.lab.use_task(run, dependencies=None, raise_error=False)
     with solara.Card("The odds", subtitle="an ensemble of the scenario as now applied", margin=0):
         with solara.Row(style={"align-items": "center"}):
-            solara.InputInt("Replications", value=replications, continuous_update=False)
+            solara.InputInt("Replications", value=replications, continuous_update=True)
             solara.Button(
                 "Run odds",
                 color="primary",

@@ -1,0 +1,92 @@
+"""The page rendered without a browser (solara.render): every scenario, Step, Reset, odds."""
+
+from __future__ import annotations
+
+import ipyvuetify as v
+import pytest
+
+from scenarios import list_builtin
+
+pytestmark = pytest.mark.timeout(300)
+
+
+@pytest.mark.parametrize("name", list_builtin())
+def test_page_renders_every_builtin_scenario(render_page, name: str) -> None:
+    page = render_page(name)
+    text = page.text
+    assert f"Scenario {name}" in text
+    assert "Round 0 of" in text
+    assert "The scenario has problems" not in text
+    assert page.model.accord_scenario.name == name
+    # one slider per scenario parameter, labelled with its name (and unit)
+    labels = [w.label for w in page.rc.find(v.Slider).widgets]
+    for param in page.model.accord_scenario.parameters:
+        assert any(label.split(" (")[0] == param for label in labels), param
+
+
+def test_step_advances_the_round(render_page) -> None:
+    page = render_page("ukraine-2025")
+    page.click("Step")
+    assert "Round 1 of" in page.text
+    assert page.model.round == 1
+    page.click("Step")
+    page.click("Step")
+    assert "Round 3 of" in page.text
+    assert "P(accept):" in page.text
+
+
+def test_changed_assumption_applies_on_reset(render_page) -> None:
+    page = render_page("ukraine-2025")
+    param = page.model.accord_scenario.parameters["backstop"]
+    low, high = param.range
+    new = high if param.central != high else low
+    slider = next(w for w in page.rc.find(v.Slider).widgets if w.label.startswith("backstop ("))
+    slider.v_model = new
+    assert "pending Reset" in page.text
+    assert float(page.model.state.params["backstop"][0]) == param.central  # not yet applied
+    page.click("Reset")
+    model = page.model
+    assert model.accord_scenario.parameters["backstop"].central == new
+    assert float(model.state.params["backstop"][0]) == new
+    assert model.accord_scenario.changed_parameters["backstop"] == (param.central, new)
+    assert "(applied)" in page.text and "Round 0 of" in page.text
+
+
+def test_odds_panel_shows_probability(render_page) -> None:
+    page = render_page("ukraine-2025")
+    field = next(w for w in page.rc.find(v.TextField).widgets if w.label == "Replications")
+    assert field.v_model in ("1000", 1000)  # the default the issue asks for
+    field.v_model = "200"
+    page.click("Run odds")
+    page.wait_for(lambda: "P(agreement)" in page.text, timeout=120)
+    text = page.text
+    assert "95% CI" in text and "n = 200" in text
+    assert "P(holds | agreed)" in text
+
+
+def test_bad_scenario_path_gives_a_message_not_a_dead_page(render_page, tmp_path) -> None:
+    page = render_page("ukraine-2025")
+    path_field = next(w for w in page.rc.find(v.TextField).widgets if "directory" in w.label)
+    path_field.v_model = str(tmp_path / "missing")
+    page.click("Open directory")
+    assert "not a built-in scenario and not a directory" in page.text
+    assert "Scenario ukraine-2025" in page.text  # the previous scenario is still there
+    page.click("Step")
+    assert "Round 1 of" in page.text
+
+
+def test_broken_scenario_directory_lists_its_problems(render_page, tmp_path) -> None:
+    (tmp_path / "scenario.toml").write_text("this is not toml = = =\n")
+    page = render_page("ukraine-2025")
+    path_field = next(w for w in page.rc.find(v.TextField).widgets if "directory" in w.label)
+    path_field.v_model = str(tmp_path)
+    page.click("Open directory")
+    assert "The scenario has problems" in page.text or "Error" in page.text
+    assert "Scenario ukraine-2025" in page.text
+
+
+def test_ensemble_error_is_shown(render_page) -> None:
+    page = render_page("ukraine-2025")
+    field = next(w for w in page.rc.find(v.TextField).widgets if w.label == "Replications")
+    field.v_model = "0"
+    assert "Replications must be at least 1" in page.text
