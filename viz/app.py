@@ -140,8 +140,8 @@ def AccordPage(observe: Callable[[AccordModel], None] | None = None) -> None:
                 lambda: playing.set(not playing.value),
                 reset,
                 sum("pending" in line for line in changed_lines(r.base, edits.value, r.applied)),
+                seed,
             )
-            solara.InputInt("Seed", value=seed, continuous_update=True)
             Assumptions(r.base, edits.value, edits.set)
     if error.value:
         solara.Error(error.value)
@@ -165,7 +165,7 @@ def Main(r: Run, edits: dict[str, float], tick: int, seed: int) -> None:
         )
         solara.Markdown(key_figures(model))
     tab = solara.use_reactive(0)
-    with solara.ColumnsResponsive(12, large=[7, 5]):
+    with solara.ColumnsResponsive(12, large=[8, 4]):
         # Only the open tab is drawn (lazy), so a Step redraws one panel, not six.
         with solara.lab.Tabs(value=tab, lazy=True):
             with solara.lab.Tab("Issue space"):

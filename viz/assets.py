@@ -26,6 +26,8 @@ PACKAGES = (
     "@widgetti/vue-grid-layout",
     "requirejs",
     "font-awesome",
+    "mermaid",  # solara.Markdown loads it on mount
+    "katex",  # solara.Markdown, for math
 )
 _VERSION = r"@(\d+\.\d+\.\d+(?:-[0-9A-Za-z.]+)?)"
 _SCANNED = ("*.py", "*.j2", "*.html", "*.vue", "*.js")

@@ -37,6 +37,7 @@ def RunControls(
     on_play: Callable[[], None],
     on_reset: Callable[[], None],
     pending: int,
+    seed: solara.Reactive[int],
 ) -> None:
     """Step / play / reset of the run, and the round it is at."""
     with solara.Card("Run", margin=0):
@@ -47,12 +48,13 @@ def RunControls(
             solara.Button("Pause" if playing else "Play", on_click=on_play, disabled=not running)
             solara.Button("Reset", color="secondary", on_click=on_reset)
         solara.Markdown(f"**{round_text}**")
+        solara.InputInt("Seed (applies on Reset)", value=seed, continuous_update=True)
         if pending:
             solara.Warning(f"{pending} changed assumption(s) not yet applied: press Reset.")
 
 
-def _label(s: Slider) -> str:
-    return f"{s.name} ({s.unit})" if s.unit else s.name
+def _label(s: Slider, value: float) -> str:
+    return f"{s.name}: {value:g} {s.unit}".rstrip()
 
 
 def _hover(s: Slider) -> str:
@@ -70,7 +72,7 @@ def AssumptionSlider(s: Slider, value: float, on_change: Callable[[str, float], 
             solara.v.Icon(children=["mdi-information-outline"], small=True)
         if s.integer:
             solara.SliderInt(
-                _label(s),
+                _label(s, value),
                 value=round(value),
                 min=round(s.low),
                 max=round(s.high),
@@ -79,7 +81,7 @@ def AssumptionSlider(s: Slider, value: float, on_change: Callable[[str, float], 
             )
         else:
             solara.SliderFloat(
-                _label(s),
+                _label(s, value),
                 value=value,
                 min=s.low,
                 max=s.high,

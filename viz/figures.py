@@ -67,10 +67,8 @@ def issue_space(model: AccordModel, dims: tuple[int, int]) -> Figure:
             xy = [last[f"{key}_{n}"] for n in names]
             ax.scatter(xy[0], xy[1], marker=marker, s=size, c=colour, zorder=3,
                        label=key.replace("_", " "), edgecolors="white")  # fmt: skip
-    lows = [scn.dimensions[d].low for d in dims]
-    highs = [scn.dimensions[d].high for d in dims]
-    ax.set_xlabel(f"{names[0]}  (0 = {lows[0]}; 1 = {highs[0]})", fontsize=8)
-    ax.set_ylabel(f"{names[1]}  (0 = {lows[1]}; 1 = {highs[1]})", fontsize=8)
+    ax.set_xlabel(names[0])
+    ax.set_ylabel(names[1])
     ax.set_xlim(-0.03, 1.03)
     ax.set_ylim(-0.03, 1.03)
     ax.legend(fontsize=7, loc="center left", bbox_to_anchor=(1.0, 0.5), markerscale=0.6)

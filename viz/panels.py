@@ -31,6 +31,11 @@ def IssueSpace(model: AccordModel, tick: int) -> None:
             solara.Select("x axis", values=list(dims), value=x, on_value=set_x)
             solara.Select("y axis", values=list(dims), value=y, on_value=set_y)
         pair = (dims.index(x), dims.index(y))
+        meaning = [model.accord_scenario.dimensions[d] for d in pair]
+        solara.Markdown(
+            "  \n".join(f"**{m.name}**: 0 = {m.low}; 1 = {m.high}" for m in meaning)
+            + "  \nSize: capability. Star: proposal; X: weighted mean; diamond: weighted median."
+        )
         _fig(lambda: figures.issue_space(model, pair), [id(model), tick, pair])
 
 

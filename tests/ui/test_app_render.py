@@ -21,7 +21,7 @@ def test_page_renders_every_builtin_scenario(render_page, name: str) -> None:
     # one slider per scenario parameter, labelled with its name (and unit)
     labels = [w.label for w in page.rc.find(v.Slider).widgets]
     for param in page.model.accord_scenario.parameters:
-        assert any(label.split(" (")[0] == param for label in labels), param
+        assert any(label.split(":")[0] == param for label in labels), param
 
 
 def test_step_advances_the_round(render_page) -> None:
@@ -40,7 +40,7 @@ def test_changed_assumption_applies_on_reset(render_page) -> None:
     param = page.model.accord_scenario.parameters["backstop"]
     low, high = param.range
     new = high if param.central != high else low
-    slider = next(w for w in page.rc.find(v.Slider).widgets if w.label.startswith("backstop ("))
+    slider = next(w for w in page.rc.find(v.Slider).widgets if w.label.startswith("backstop:"))
     slider.v_model = new
     assert "pending Reset" in page.text
     assert float(page.model.state.params["backstop"][0]) == param.central  # not yet applied
