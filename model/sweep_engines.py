@@ -90,9 +90,10 @@ def summarise(res: EnsembleResult, task: Task) -> pd.DataFrame:
         float(rows["agreement_round"][agreed].mean()) if agreed.any() else float("nan")
     )
     for col in ("force_troops", "credibility", "adequacy"):
-        row[f"{col}_mean"] = float(rows[col].mean())
-        for q in QUANTILES:
-            row[f"{col}_q{round(q * 100):02d}"] = float(rows[col].quantile(q))
+        values = rows[col].to_numpy(np.float64)
+        row[f"{col}_mean"] = float(values.mean())
+        for q, v in zip(QUANTILES, np.quantile(values, QUANTILES), strict=True):
+            row[f"{col}_q{round(q * 100):02d}"] = float(v)
     row["p_lead_in"] = float(rows["lead_in"].mean())
     row |= {f"terms_{d}": v for d, v in res.expected_terms().items()}
     for col in rows.columns:
@@ -143,6 +144,7 @@ def _local(spec: Scenario, tasks: Iterable[Task], workers: int) -> Iterator[Outc
         return
     # forkserver: no fork of a multi-threaded parent (tqdm, dask), and a cheap start per worker.
     ctx = multiprocessing.get_context("forkserver")
+    ctx.set_forkserver_preload(["model.sweep_engines"])  # workers start with the model imported
     pool = ProcessPoolExecutor(
         workers, mp_context=ctx, initializer=_init_worker, initargs=(Payload.of(spec),)
     )

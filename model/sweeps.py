@@ -80,11 +80,12 @@ class SweepResult:
 
 
 def point_seed(root: int, k: int, seeds: str = "independent") -> int:
-    """Root seed of point k: from child k of ``SeedSequence(root)`` (63 bits), or ``root``."""
+    """Root seed of point k: ``root`` (common), or 53 bits (exact as a float) drawn from
+    child k of ``SeedSequence(root)``."""
     if seeds == "common":
         return root
     child = np.random.SeedSequence(root).spawn(k + 1)[k]
-    return int(child.generate_state(1, np.uint64)[0] >> np.uint64(1))
+    return int(child.generate_state(1, np.uint64)[0] >> np.uint64(11))
 
 
 def _root(rng: int | np.random.SeedSequence | None, store: Store) -> int:
