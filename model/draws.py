@@ -1,8 +1,8 @@
 """Per-replication random draws: parameters and every stochastic process (ODD 4, Stochasticity).
 
 Replication ``i`` of a run with root seed ``s`` uses ``default_rng(SeedSequence(s).spawn(R)[i])``
-and draws one block of uniforms of a fixed size: first its random parameters, then the noise of
-every process (normals by inversion). So a replication's result depends only on the root seed and
+and draws one block of uniforms and one of normals, of fixed sizes: its random parameters, then
+the noise of every process. So a replication's result depends only on the root seed and
 its index, not on the chunk it ran in nor on the engine; and ``AccordModel(rng=that child)``
 replays it exactly.
 """
@@ -79,14 +79,17 @@ def draw_replications(
     h, v, c = world.max_rounds, len(world.veto), len(world.candidates)
     k, n = len(world.votes), world.n
     r = len(gens)
-    sizes = [len(random_names), h * v, c, k * n, k * n, 1]
+    sizes = [len(random_names), h * v, k * n, 1]  # uniforms
+    normals = [c, k * n]
     block = np.empty((r, sum(sizes)))
-    for i, g in enumerate(gens):  # once per replication, before any round: one draw each
+    gauss = np.empty((r, sum(normals)))
+    for i, g in enumerate(gens):  # once per replication, before any round
         block[i] = g.random(block.shape[1])
-    u_par, u_acc, u_plz, u_vz, u_au, u_du = np.split(block, np.cumsum(sizes)[:-1], axis=1)
-    acc, au = u_acc.reshape(r, h, v), u_au.reshape(r, k, n)
-    plz, vz = ndtri(u_plz), ndtri(u_vz).reshape(r, k, n)  # standard normals by inversion
-    du = u_du[:, 0]
+        gauss[i] = g.standard_normal(gauss.shape[1])
+    u_par, u_acc, u_au, u_du = np.split(block, np.cumsum(sizes)[:-1], axis=1)
+    plz, z_vote = np.split(gauss, np.cumsum(normals)[:-1], axis=1)
+    acc, au, du = u_acc.reshape(r, h, v), u_au.reshape(r, k, n), u_du[:, 0]
+    vz = z_vote.reshape(r, k, n)
     values: dict[str, F] = {}
     for name, p in params.items():
         if overrides and name in overrides:

@@ -177,6 +177,7 @@ def _force(world: World, st: RoundState) -> dict[str, Any]:
         required=p["force_required_troops"],
         aggressor_capability=np.full_like(p["backstop"], world.capability[world.aggressor]),
         available=st.available,
+        initial=st.current.get("member"),
     )
     deployed = ~np.asarray(world.mandate_required) | st.mandated  # (R,)
     troops = np.where(deployed[:, None], pledges.troops, 0.0)
@@ -202,12 +203,19 @@ def _force(world: World, st: RoundState) -> dict[str, Any]:
 
 
 def _propose(x_v: F, s_v: F, offsets: F, active: B) -> tuple[F, B]:
-    """The Nash bargaining proposal, computed only for replications still negotiating."""
+    """The Nash bargaining proposal, computed only for replications still negotiating, and only
+    once for replications that share their positions and offsets."""
     z = np.zeros((len(active), x_v.shape[-1]))
     feasible = np.zeros(len(active), bool)
     idx = np.flatnonzero(active)
-    if len(idx):
-        sub = rules.nash_bargaining(x_v if x_v.shape[0] == 1 else x_v[idx], s_v, offsets[idx])
+    if not len(idx):
+        return z, feasible
+    if x_v.shape[0] == 1:  # shared positions: solve once per distinct row of offsets (exact)
+        rows, inverse = np.unique(offsets[idx], axis=0, return_inverse=True)
+        sub = rules.nash_bargaining(x_v, s_v, rows)
+        z[idx], feasible[idx] = sub.terms[inverse.ravel()], sub.feasible[inverse.ravel()]
+    else:
+        sub = rules.nash_bargaining(x_v[idx], s_v, offsets[idx])
         z[idx], feasible[idx] = sub.terms, sub.feasible
     return z, feasible
 

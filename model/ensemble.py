@@ -20,7 +20,7 @@ from model.stats import wilson_interval
 from model.world import World, compile_world
 from scenarios import Scenario
 
-DEFAULT_CHUNK = 1000
+DEFAULT_CHUNK = 2500
 
 
 def package_versions() -> dict[str, str]:

@@ -73,8 +73,10 @@ def _parts(
     backstop: F,
     required: F,
     aggressor_capability: F,
+    full: bool = True,
 ) -> dict[str, F]:
-    """Benefit, cost and risk of pledging for each candidate, given the others' pledges."""
+    """Benefit, cost and risk of pledging for each candidate, given the others' pledges
+    (only ``net`` unless ``full``)."""
     e = (..., None)
     troops = np.where(member, capacity, 0.0)
     others = troops.sum(axis=-1, keepdims=True) - troops
@@ -103,6 +105,8 @@ def _parts(
         1.0 + w.hostility[e] + w.exposure_risk[e] * exposure
     )
     net = benefit - cost * risk + threshold
+    if not full:
+        return {"net": net}
     shape = net.shape
     return {
         "benefit": np.broadcast_to(benefit, shape).copy(),
@@ -127,9 +131,11 @@ def decide_pledges(
     required: ArrayLike,
     aggressor_capability: ArrayLike,
     available: ArrayLike | None = None,
+    initial: ArrayLike | None = None,
     max_iterations: int = 50,
 ) -> Pledges:
-    """Best-response pledges of C candidates, iterated from "nobody in" to a fixed point.
+    """Best-response pledges of C candidates, iterated to a fixed point from ``initial`` (the
+    members of the previous round; nobody when not given).
 
     Per candidate ``(..., C)``: capacity (troops it would send), capability, is_lead,
     sec_salience (its salience of the victim's security), closeness (``1 − d`` to the victim),
@@ -159,11 +165,10 @@ def decide_pledges(
         np.asarray(required, float),
         np.asarray(aggressor_capability, float),
     )
-    member = np.zeros(shape, bool)
+    member = np.zeros(shape, bool) if initial is None else np.asarray(initial, bool) & able
     iterations = 0
     for iterations in range(1, max_iterations + 1):  # noqa: B007
-        parts = _parts(member, *args)
-        new = (parts["net"] > 0) & able
+        new = (_parts(member, *args, full=False)["net"] > 0) & able
         if np.array_equal(new, member):
             break
         member = new
