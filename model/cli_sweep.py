@@ -202,7 +202,8 @@ def cmd_sensitivity(args: argparse.Namespace) -> int:
     except ValueError as err:
         return _fail(str(err))
     print(f"{args.method} indices, {len(res.points)} points x {args.replications} replications")
-    print(res.indices.to_string(index=False, float_format="%.3f"))
+    if len(res.indices):
+        print(res.indices.to_string(index=False, float_format="%.3f"))
     for output, why in res.skipped.items():
         print(f"{output}: no indices: {why}")
     plots = [p for p in (args.plot, args.out and args.out / "sensitivity.png") if p]
