@@ -80,7 +80,9 @@ def AccordPage(observe: Callable[[AccordModel], None] | None = None) -> None:
     run = solara.use_reactive(first[1])
     error = solara.use_reactive(first[2])
     edits = solara.use_reactive(dict[str, float]())
-    tick = solara.use_reactive(0)
+    # Rounds played since the model was built. Read only by the components that draw the run,
+    # so a Step re-renders them, not the sidebar's sliders (a plain reactive, not use_reactive).
+    tick = solara.use_memo(lambda: solara.reactive(0), [])
     playing = solara.use_reactive(False)
 
     def open_scenario_(text: str) -> None:
@@ -132,9 +134,9 @@ def AccordPage(observe: Callable[[AccordModel], None] | None = None) -> None:
     with solara.Sidebar():
         ScenarioPicker(name.value, open_scenario_)
         if r is not None:
-            RunControls(
-                status(r.model),
-                r.model.running,
+            RunCard(
+                r.model,
+                tick,
                 playing.value,
                 step,
                 lambda: playing.set(not playing.value),
@@ -150,12 +152,28 @@ def AccordPage(observe: Callable[[AccordModel], None] | None = None) -> None:
         return
     if observe is not None:
         observe(r.model)
-    Main(r, edits.value, tick.value, seed.value)
+    Main(r, edits.value, tick, seed.value)
 
 
 @solara.component
-def Main(r: Run, edits: dict[str, float], tick: int, seed: int) -> None:
+def RunCard(
+    model: AccordModel,
+    tick: solara.Reactive[int],
+    playing: bool,
+    on_step: Callable[[], None],
+    on_play: Callable[[], None],
+    on_reset: Callable[[], None],
+    pending: int,
+    seed: solara.Reactive[int],
+) -> None:
+    _ = tick.value  # subscribes this card to each Step
+    RunControls(status(model), model.running, playing, on_step, on_play, on_reset, pending, seed)
+
+
+@solara.component
+def Main(r: Run, edits: dict[str, float], ticks: solara.Reactive[int], seed: int) -> None:
     model = r.model
+    tick = ticks.value
     with solara.Card(f"Scenario {r.base.name}", margin=0):
         solara.Markdown(r.base.description)
         solara.Markdown(f"### {status(model)}")

@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.collections import LineCollection
 from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
 
 from model import AccordModel, EnsembleResult
 
@@ -55,7 +56,7 @@ def issue_space(model: AccordModel, dims: tuple[int, int]) -> Figure:
     for bloc, colour in colours.items():
         idx = [i for i, b in enumerate(blocs) if b == bloc]
         ax.scatter(pos[idx, 0], pos[idx, 1], s=sizes[idx], c=colour, alpha=0.65, label=bloc,
-                   edgecolors="white", linewidths=0.5, zorder=2)  # fmt: skip
+                   linewidths=0, zorder=2)  # fmt: skip
     for i in model.world.veto:
         ax.annotate(scn.iso3s[i], pos[i], fontsize=8, xytext=(4, 4), textcoords="offset points")
     table = model.datacollector.get_model_vars_dataframe()
@@ -84,6 +85,8 @@ def _over_rounds(table: pd.DataFrame, columns: dict[str, str], title: str, ylabe
         if col in table:
             ax.plot(table["round"], table[col], marker="o", ms=3, label=label)
     ax.set_xlabel("round")
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.set_xlim(0.5, max(1, len(table)) + 0.5)
     ax.set_ylabel(ylabel)
     ax.set_ylim(-0.02, 1.02)
     ax.set_title(title, fontsize=10)

@@ -67,6 +67,12 @@ def Negotiation(model: AccordModel, tick: int) -> None:
 def Force(model: AccordModel, tick: int) -> None:
     required = float(model.state.params["force_required_troops"][0])
     with solara.Card("Force", margin=0):
+        members = {k: v for k, v in model.explain().get("candidates", {}).items() if v["member"]}
+        total = sum(v["troops"] for v in members.values())
+        solara.Markdown(
+            f"**Troops pledged: {total:,.0f} of {required:,.0f} required**, "
+            f"{len(members)} states in the force"
+        )
         _fig(lambda: figures.pledges(model, required), [id(model), tick])
         _fig(lambda: figures.credibility(model), [id(model), tick])
 

@@ -174,7 +174,7 @@ def test_step_assumption_reset_and_odds_offline(browser: Browser, server: Server
 
     for tab, text, shot in (
         ("Negotiation", "Proposed terms", "ui-negotiation.png"),
-        ("Force", "Force", "ui-force.png"),
+        ("Force", "Troops pledged:", "ui-force.png"),
         ("UN votes", "Tally of this run", "ui-un.png"),
     ):
         s.click("Step") if tab == "Negotiation" else None

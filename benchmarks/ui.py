@@ -1,0 +1,68 @@
+"""UI benchmark: one Step as the page renders it, and 1,000 replications for the odds panel.
+
+Targets (issue 6): Step render <= 300 ms, 1,000 replications <= 2 s. Figures are printed, not
+asserted. Run: ``.venv/bin/python benchmarks/ui.py [scenario]``.
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import time
+
+import ipyvuetify as v
+import solara
+
+from model import run_ensemble
+from scenarios import load_scenario
+from viz.app import SCENARIO_ENV, AccordPage
+
+STEP_TARGET_MS = 300
+ODDS_TARGET_S = 2.0
+
+
+def time_steps(name: str, steps: int = 10) -> list[float]:
+    """Milliseconds from clicking Step to the page re-rendered (issue-space tab open)."""
+    import os
+
+    os.environ[SCENARIO_ENV] = name
+    _box, rc = solara.render(solara.AppLayout(children=[AccordPage()]), handle_error=False)
+    button = rc.find(v.Btn, children=["Step"]).widget
+    button.click()  # the first round also builds caches (fonts, tables): not counted
+    out = []
+    for _ in range(steps):
+        start = time.perf_counter()
+        button.click()
+        out.append(1000 * (time.perf_counter() - start))
+    rc.close()
+    return out
+
+
+def time_odds(name: str, replications: int = 1000, repeats: int = 3) -> list[float]:
+    """Seconds for the odds panel's ensemble (same call, chunked for its progress bar)."""
+    scenario = load_scenario(name)
+    out = []
+    for seed in range(repeats):
+        start = time.perf_counter()
+        run_ensemble(scenario, replications, rng=seed, chunk=replications // 10)
+        out.append(time.perf_counter() - start)
+    return out
+
+
+def main() -> None:
+    name = sys.argv[1] if len(sys.argv) > 1 else "ukraine-2025"
+    steps = time_steps(name)
+    odds = time_odds(name)
+    print(f"scenario {name}")
+    print(
+        f"step render: median {statistics.median(steps):.0f} ms, max {max(steps):.0f} ms "
+        f"over {len(steps)} steps (target <= {STEP_TARGET_MS} ms)"
+    )
+    print(
+        f"1,000 replications: median {statistics.median(odds):.2f} s, "
+        f"max {max(odds):.2f} s over {len(odds)} runs (target <= {ODDS_TARGET_S} s)"
+    )
+
+
+if __name__ == "__main__":
+    main()
