@@ -60,7 +60,10 @@ def _label(s: Slider, value: float) -> str:
 def _hover(s: Slider) -> str:
     parts = [s.description, f"Range {s.low:g} to {s.high:g} {s.unit}".rstrip()]
     if s.distribution:
-        parts.append(f"Uncertain: {s.distribution} in ensembles; a single run uses {s.value:g}")
+        parts.append(
+            f"Uncertain: {s.distribution}, drawn per run from the seed (the slider starts at its "
+            f"central value {s.value:g}); moving the slider fixes it"
+        )
     parts.append(f"Source: {s.source}")
     return "\n".join(p for p in parts if p)
 
