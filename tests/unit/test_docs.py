@@ -34,7 +34,8 @@ def test_only_viz_imports_solara():
                 elif isinstance(node, ast.ImportFrom) and node.module:
                     names = [node.module]
                 assert not any(
-                    n.split(".")[0] in ("solara", "ipyvuetify", "ipywidgets", "viz") for n in names
+                    n.split(".")[0] in ("solara", "ipyvuetify", "ipywidgets", "ipyvue")
+                    for n in names
                 ), f"{path} imports {names}"
 
 
