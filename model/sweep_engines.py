@@ -8,7 +8,9 @@ no shared file system: SLURM and Kubernetes alike).
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
+import sys
 import tempfile
 import uuid
 from collections.abc import Iterable, Iterator
@@ -207,13 +209,31 @@ def _take(fut: Any) -> Outcome:
     return out
 
 
+@contextlib.contextmanager
+def _main_not_rerun() -> Iterator[None]:
+    """Worker processes start by re-running the user's ``__main__`` (spawn and forkserver do);
+    a script without an ``if __name__ == "__main__":`` guard would then start its sweep again in
+    every worker. The tasks only need model code, so hide the main module's origin meanwhile."""
+    main = sys.modules.get("__main__")
+    saved = {k: v for k, v in vars(main).items() if k in ("__file__", "__spec__")} if main else {}
+    try:
+        for key in saved:
+            setattr(main, key, None)
+        yield
+    finally:
+        for key, value in saved.items():
+            setattr(main, key, value)
+
+
 def run_tasks(
     spec: Scenario, tasks: Iterable[Task], *, engine: str, scheduler: Any, workers: int
 ) -> Iterator[Outcome]:
     """Run tasks on an engine; yield ``(point, row, replication rows)`` as each finishes."""
-    if engine == "dask":
-        return _dask(spec, tasks, scheduler, workers)
-    return _local(spec, tasks, workers)
+    with _main_not_rerun():
+        if engine == "dask":
+            yield from _dask(spec, tasks, scheduler, workers)
+        else:
+            yield from _local(spec, tasks, workers)
 
 
 def identical_rows(a: pd.DataFrame, b: pd.DataFrame) -> bool:
