@@ -94,6 +94,22 @@ def _positions(world: World, st: RoundState) -> None:
     st.x = rules.update_positions(st.x, st.x0, w, world.stubbornness)
 
 
+def _margins(x: F, salience: F, text: F, sq: F, mask: NDArray[np.bool_]) -> F:
+    """Vote margins ``(R or 1, N)``; a text that differs across replications (as amended) is
+    scored once per distinct version when the replications share their positions."""
+    if text.ndim == 1:
+        return rules.vote_margin(x, salience, text, sq, mask)
+    if x.shape[0] == 1:
+        versions, inverse = np.unique(np.hstack([text, sq, mask]), axis=0, return_inverse=True)
+        t, q, m = np.split(versions, 3, axis=1)
+        per_version = rules.vote_margin(
+            x, salience, t[:, None, :], q[:, None, :], m[:, None, :] > 0
+        )
+        out: F = per_version[inverse.ravel()]
+        return out
+    return rules.vote_margin(x, salience, text[:, None, :], sq[:, None, :], mask[:, None, :])
+
+
 def _votes(world: World, st: RoundState) -> None:
     """UN votes scheduled this round; amendments first, then the text as amended."""
     active = ~st.agreed
@@ -105,18 +121,19 @@ def _votes(world: World, st: RoundState) -> None:
             continue
         text, sq, mask = v.text, v.status_quo, v.speaks_to
         if v.amends >= 0:  # an amendment is weighed against the text it amends
-            base = world.votes[v.amends]
-            sq = np.where(base.speaks_to, base.text, base.status_quo)
+            base = world.votes[v.amends]  # (where that text is silent, the amendment's status quo)
+            sq = np.where(base.speaks_to, base.text, v.status_quo)
         else:  # the main text, with whichever of its amendments were adopted
             text = np.broadcast_to(text, (len(active), world.d)).copy()
             mask = np.broadcast_to(mask, text.shape).copy()
+            sq = np.broadcast_to(sq, text.shape).copy()
             for a in world.votes:
                 if a.amends == k and a.id in st.adopted:
                     take = st.adopted[a.id][:, None] & a.speaks_to
                     text = np.where(take, a.text, text)
+                    sq = np.where(take & ~v.speaks_to, a.status_quo, sq)
                     mask = mask | take
-            text, mask = text[:, None, :], mask[:, None, :]
-        margin = rules.vote_margin(st.x, world.salience, text, sq, mask)
+        margin = _margins(st.x, world.salience, text, sq, mask)
         member = world.sc_member if v.forum == "security_council" else world.un_member
         p_absent = (
             np.where(world.sc_member, 0.0, world.p_absent)
@@ -210,7 +227,10 @@ def _propose(x_v: F, s_v: F, offsets: F, active: B) -> tuple[F, B]:
     idx = np.flatnonzero(active)
     if not len(idx):
         return z, feasible
-    if x_v.shape[0] == 1:  # shared positions: solve once per distinct row of offsets (exact)
+    if x_v.shape[0] == 1 and (offsets[idx] == offsets[idx[0]]).all():  # one problem for all
+        sub = rules.nash_bargaining(x_v, s_v, offsets[idx[:1]])
+        z[idx], feasible[idx] = sub.terms[0], sub.feasible[0]
+    elif x_v.shape[0] == 1:  # shared positions: solve once per distinct row of offsets (exact)
         rows, inverse = np.unique(offsets[idx], axis=0, return_inverse=True)
         sub = rules.nash_bargaining(x_v, s_v, rows)
         z[idx], feasible[idx] = sub.terms[inverse.ravel()], sub.feasible[inverse.ravel()]
