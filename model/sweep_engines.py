@@ -177,7 +177,10 @@ def _dask(spec: Scenario, tasks: Iterable[Task], scheduler: Any, workers: int) -
         client, own = scheduler, False
     elif scheduler is None:
         cluster = LocalCluster(
-            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+            n_workers=workers,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=":0",  # any free port
         )
         client, own = Client(cluster), True
     else:

@@ -51,7 +51,7 @@ def test_a_dask_worker_killed_mid_sweep_still_yields_every_point(
     result: list[SweepResult] = []
     with (
         LocalCluster(
-            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0"
         ) as cluster,
         Client(cluster) as client,
     ):
