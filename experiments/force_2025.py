@@ -1,0 +1,110 @@
+"""The reassurance force under the ukraine-2025 baseline assumptions (backstop as stated, no US
+ground troops): who is in it, how often, with how many troops, against the strength required.
+
+    .venv/bin/python experiments/force_2025.py
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from common import SCENARIO, SEED, save_png, write_csv, write_json
+
+import model
+from scenarios import load_scenario
+
+REPLICATIONS = 2000
+QUANTILES = (0.05, 0.25, 0.5, 0.75, 0.95)
+
+
+def pledge_parts(spec: object) -> pd.DataFrame:
+    """Round 1 of one replication (seed SEED): each candidate's benefit against cost x risk, and
+    what the bandwagon and lead terms would add were everyone else in (the cascade's reach)."""
+    m = model.AccordModel(spec, rng=SEED)  # type: ignore[arg-type]
+    m.step()
+    p = m.accord_scenario.parameters
+    reach = p["pledge_weight_bandwagon"].central + p["pledge_weight_lead"].central
+    rows = []
+    for iso, c in m.explain()["candidates"].items():
+        rows.append(
+            {
+                "iso3": iso,
+                "benefit": c["benefit"],
+                "cost_x_risk": c["cost"] * c["risk"],
+                "disposition": c["threshold"],
+                "net": c["net"],
+                "net_if_all_others_in": c["net"] + reach,
+                "member": c["member"],
+            }
+        )
+    return pd.DataFrame(rows).sort_values("iso3", ignore_index=True)
+
+
+def main() -> None:
+    spec = load_scenario(SCENARIO)
+    res = model.run_ensemble(spec, REPLICATIONS, rng=SEED)
+    members = res.force_table()
+    members["p_member"] = members["p_member"].round(4)
+    members = members.sort_values(["p_member", "iso3"], ascending=[False, True], ignore_index=True)
+    write_csv(members, "force_2025_members.csv", decimals=4)
+
+    rows = res.rows
+    troops = rows["force_troops"].to_numpy(float)
+    required = rows["param_force_required_troops"].to_numpy(float)
+    size = res.membership.sum(axis=1)
+    agreed = rows["agreed"].to_numpy(bool)
+    summary = {
+        "replications": REPLICATIONS,
+        "root_seed": SEED,
+        "p_any_force": float((size > 0).mean()),
+        "p_lead_in": float(rows["lead_in"].mean()),
+        "p_troops_at_least_required": float((troops >= required).mean()),
+        "p_any_force_given_agreed": float((size[agreed] > 0).mean()) if agreed.any() else None,
+        "mean_members": float(size.mean()),
+        "mean_members_given_any": float(size[size > 0].mean()) if (size > 0).any() else None,
+        "candidates": int(res.membership.shape[1]),
+        "capacity_total": int(sum(s.troop_capacity for s in spec.states)),
+        "backstop": spec.parameters["backstop"].central,
+        "p_agreement": res.p_agreement["p"],
+        "p_holds_given_agreed": res.p_holds_given_agreed["p"],
+        "p_agreed_and_holds": res.p_agreed_and_holds["p"],
+        "troops_quantiles": {str(q): float(np.quantile(troops, q)) for q in QUANTILES},
+        "required_quantiles": {str(q): float(np.quantile(required, q)) for q in QUANTILES},
+        "troops_quantiles_given_any": (
+            {str(q): float(np.quantile(troops[size > 0], q)) for q in QUANTILES}
+            if (size > 0).any()
+            else None
+        ),
+    }
+    write_json(summary, "force_2025_summary.json")
+    write_csv(pledge_parts(spec), "force_2025_pledge_parts.csv")
+    figure(troops, required, size)
+    print(members.head(10).to_string(index=False))
+    print({k: v for k, v in summary.items() if not isinstance(v, dict)})
+
+
+def figure(troops: np.ndarray, required: np.ndarray, size: np.ndarray) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, axes = plt.subplots(1, 2, figsize=(11, 3.8))
+    bins = np.linspace(0, max(float(troops.max()), float(required.max())) * 1.02, 41)
+    axes[0].hist(required, bins=bins, alpha=0.6, label="required strength R (drawn)")
+    axes[0].hist(troops, bins=bins, alpha=0.6, label="pledged troops T")
+    axes[0].set_xlabel("troops")
+    axes[0].set_ylabel("replications")
+    axes[0].legend(fontsize=8)
+    axes[0].set_title("Total troops against the strength required")
+    ratio = np.divide(troops, required, out=np.zeros_like(troops), where=required > 0)
+    axes[1].hist(ratio, bins=np.linspace(0, max(1.0, float(ratio.max())) * 1.02, 41))
+    axes[1].axvline(1.0, color="black", lw=0.8)
+    axes[1].set_xlabel("adequacy T / R")
+    axes[1].set_title(f"Force forms in {100 * (size > 0).mean():.1f}% of replications")
+    fig.tight_layout()
+    save_png(fig, "force_2025_troops.png")
+
+
+if __name__ == "__main__":
+    main()
