@@ -53,6 +53,16 @@ def RunControls(
             solara.Warning(f"{pending} changed assumption(s) not yet applied: press Reset.")
 
 
+# Long labels ("war_cost_per_month: 0.004 utility/month") must not squeeze the track to nothing.
+SLIDER_CSS = """
+.accord-slider .v-input__slider .v-label { flex: 0 1 62%; white-space: normal; line-height: 1.25;
+  font-size: 13px; height: auto; max-height: none; overflow: visible; }
+.accord-slider .v-input__slider .v-input__slot { height: auto; min-height: 32px; margin: 4px 0; }
+.accord-slider .v-input__slider .v-slider { flex: 1 0 35%; min-width: 70px; }
+.accord-slider .v-input__slider .v-messages { display: none; }
+"""
+
+
 def _label(s: Slider, value: float) -> str:
     return f"{s.name}: {value:g} {s.unit}".rstrip()
 
@@ -70,7 +80,8 @@ def _hover(s: Slider) -> str:
 
 @solara.component
 def AssumptionSlider(s: Slider, value: float, on_change: Callable[[str, float], None]) -> None:
-    with solara.Row(style={"align-items": "center"}):
+    solara.Style(SLIDER_CSS)
+    with solara.Row(style={"align-items": "center"}, classes=["accord-slider"]):
         with solara.Tooltip(_hover(s)):
             solara.v.Icon(children=["mdi-information-outline"], small=True)
         if s.integer:
