@@ -27,6 +27,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from scenarios.validate_tables import STATE_COLUMNS as BASE_COLUMNS
+
 HERE = Path(__file__).resolve().parent
 SOURCES = HERE / "sources" / "ukraine-2025"
 OUT = HERE / "builtin" / "ukraine-2025"
@@ -143,21 +145,11 @@ TIE_KINDS: dict[str, tuple[str, float]] = {
     "RUS-PRK": ("bilateral", 0.7),
 }
 
-STATE_COLUMNS = (
-    ["iso3", "name", "capability"]
+STATE_COLUMNS = (  # the loader's columns, with the per-dimension ones after capability
+    list(BASE_COLUMNS[:3])
     + [f"pos_{d}" for d in DIMENSIONS]
     + [f"sal_{d}" for d in DIMENSIONS]
-    + [
-        "stubbornness",
-        "memberships",
-        "bloc",
-        "force_candidate",
-        "troop_capacity",
-        "exposure",
-        "sc_seat",
-        "p_absent",
-        "source",
-    ]
+    + list(BASE_COLUMNS[3:])
 )
 
 
