@@ -359,6 +359,29 @@ def force() -> str:
     )
     positive = int((parts["net_if_all_others_in"] > 0).sum())
     short = int((parts["benefit"] < parts["cost_x_risk"]).sum())
+    link = f"[`force_2025_pledge_parts.csv`]({rel('force_2025_pledge_parts.csv')})"
+    if s["p_any_force"] < 0.5:
+        why = (
+            "**Why so rarely.** A coordination failure, which is what the pledge rule (ODD 7.2, a\n"
+            "Granovetter threshold cascade) produces with these weights. In round 1 nobody has\n"
+            "pledged, so no candidate gets the bandwagon or lead-nation terms, and for "
+            f"{short} of {len(parts)}\ncandidates the benefit falls short of cost × risk "
+            f"(one replication, round 1, {link}).\nWere all the others in, the bandwagon and "
+            f"lead terms would make {positive} of {len(parts)} candidates\nwilling: best "
+            "responses from nobody reach that equilibrium only when the lead nations'\n"
+            "drawn dispositions are high enough."
+        )
+    else:
+        why = (
+            "**Who joins, and why.** The pledge rule (ODD 7.2) is a threshold cascade: a "
+            "candidate\npledges when its benefit (plus the bandwagon and lead-nation terms once "
+            "others are in)\nbeats cost × risk. In round 1 of one replication "
+            f"({link}),\n{short} of {len(parts)} candidates' own benefit falls short of cost × "
+            "risk before anyone has\npledged; with all the others in, "
+            f"{positive} of {len(parts)} would be willing. The most likely\nmembers are those "
+            "with the largest benefit (salience of Ukraine's security, closeness to\nUkraine) "
+            "and the lowest exposure."
+        )
     return f"""## 2. The reassurance force
 
 Under the scenario's baseline assumptions (backstop {num(s["backstop"], 2)}, no US ground troops;
@@ -382,16 +405,7 @@ force at agreement, or in the last round when there is none.
 
 ![Pledged troops against the strength required]({rel("force_2025_troops.png")})
 
-**Why so rarely.** A coordination failure, which is what the pledge rule (ODD 7.2, a Granovetter
-threshold cascade) produces with these weights. In round 1 nobody has pledged, so no candidate
-gets the bandwagon or lead-nation terms, and for {short} of {len(parts)} candidates the benefit
-falls short of cost × risk (one replication, round 1,
-[`force_2025_pledge_parts.csv`]({rel("force_2025_pledge_parts.csv")})).
-Were all the others in, the bandwagon and lead terms would make {positive} of {len(parts)}
-candidates willing: the all-in equilibrium exists, but best responses from "nobody" reach it only
-when the drawn dispositions of the lead nations are high enough. The UK and France are the most
-likely members because their benefit is largest, as the 2025 record (they offered troops first)
-suggests; the rest follow them or nobody does.
+{why}
 
 {ptable}
 """
