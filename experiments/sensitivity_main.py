@@ -23,6 +23,7 @@ if str(ROOT) not in sys.path:  # run as `python experiments/x.py` from anywhere
     sys.path.insert(0, str(ROOT))
 
 from model import sensitivity  # noqa: E402
+from scenarios import load_scenario  # noqa: E402
 
 NAME = "sensitivity_main"
 OUT = ROOT / "experiments" / "results" / NAME
@@ -103,15 +104,16 @@ def main() -> None:
     ap.add_argument("--replications", type=int, default=200)
     ap.add_argument("--workers", type=int, default=None)
     args = ap.parse_args()
+    spec = load_scenario("ukraine-2025")
     res = sensitivity(
-        "ukraine-2025",
+        spec,
         PARAMS,
         method="sobol",
         n=args.n,
         replications=args.replications,
         rng=SEED,
         outputs=OUTPUTS,
-        out=STORE / f"n{args.n}-r{args.replications}",
+        out=STORE / f"{spec.content_hash[:12]}-n{args.n}-r{args.replications}",
         workers=args.workers,
     )
     OUT.mkdir(parents=True, exist_ok=True)

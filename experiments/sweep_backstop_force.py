@@ -3,7 +3,8 @@
 A full grid over ``backstop`` (0 to 1) and ``force_required_troops`` (R) of ukraine-2025, every
 other assumption at its central value, 1,000 replications per point, root seed 20250224. Writes
 heat maps, the per-point table and a short report to experiments/results/sweep_backstop_force/;
-the sweep itself is kept (and resumed) in results/sweeps/sweep_backstop_force/ (not in git).
+the sweep itself is kept (and resumed) in results/sweeps/sweep_backstop_force/<scenario hash>-r<R>/
+(not in git).
 A re-run with the same code gives the same files.
 
     .venv/bin/python experiments/sweep_backstop_force.py [--replications 1000] [--workers N]
@@ -21,6 +22,7 @@ if str(ROOT) not in sys.path:  # run as `python experiments/x.py` from anywhere
 
 from model import sweep  # noqa: E402
 from model.results import heatmap  # noqa: E402
+from scenarios import load_scenario  # noqa: E402
 
 NAME = "sweep_backstop_force"
 OUT = ROOT / "experiments" / "results" / NAME
@@ -85,12 +87,13 @@ def main() -> None:
     ap.add_argument("--replications", type=int, default=1000)
     ap.add_argument("--workers", type=int, default=None)
     args = ap.parse_args()
+    spec = load_scenario("ukraine-2025")
     res = sweep(
-        "ukraine-2025",
+        spec,
         GRID,
         replications=args.replications,
         rng=SEED,
-        out=STORE,
+        out=STORE / f"{spec.content_hash[:12]}-r{args.replications}",  # new scenario: new sweep
         workers=args.workers,
     )
     points = res.points()
