@@ -56,10 +56,11 @@ def inverse_cdf(dist: Distribution, u: F) -> F:
 
 
 def replication_seeds(
-    root: int | None, replications: int, start: int = 0
+    root: int | None, replications: int, start: int = 0, spawn_key: tuple[int, ...] = ()
 ) -> list[np.random.SeedSequence]:
-    """Seed sequences of replications ``start .. start+replications-1`` under ``root``."""
-    ss = np.random.SeedSequence(root)
+    """Seed sequences of replications ``start .. start+replications-1`` under the root
+    ``SeedSequence(root, spawn_key=spawn_key)`` (a fresh one each call, so always the same)."""
+    ss = np.random.SeedSequence(root, spawn_key=spawn_key)
     return ss.spawn(start + replications)[start:]
 
 

@@ -46,6 +46,7 @@ class EnsembleResult:
     troops: np.ndarray  # (R, C)
     votes: dict[str, np.ndarray]  # id -> (R, N) vote codes (NOT_HELD when already agreed)
     baselines: dict[str, dict[str, float]]  # weighted_mean / weighted_median -> dim -> value
+    spawn_key: tuple[int, ...] = ()  # set when the root was a spawned SeedSequence
     versions: dict[str, str] = field(default_factory=package_versions)
 
     # -- headline probabilities ----------------------------------------------------------------
@@ -132,6 +133,7 @@ class EnsembleResult:
             "scenario": self.scenario.name,
             "scenario_hash": self.scenario.content_hash,
             "root_seed": self.root_seed,
+            "spawn_key": list(self.spawn_key),
             "replications": self.replications,
             "p_agreement": self.p_agreement,
             "p_holds_given_agreed": self.p_holds_given_agreed,
@@ -214,7 +216,8 @@ def run_ensemble(
     """Run R replications of a scenario as batched arrays, ``chunk`` at a time.
 
     ``rng`` is the root seed (an int, a SeedSequence, or None for fresh entropy, recorded);
-    replication i uses child i of ``SeedSequence(root)``. ``parameters`` replace scenario values.
+    replication i uses child i of ``SeedSequence(root)`` (of the given SeedSequence, spawn key
+    included). ``parameters`` replace scenario values.
     ``progress(done, total)`` is called after each chunk.
     """
     spec = resolve_scenario(scenario, parameters or {})
@@ -222,9 +225,10 @@ def run_ensemble(
         raise ValueError(f"replications = {replications!r}: allowed is an integer >= 1")
     ss = rng if isinstance(rng, np.random.SeedSequence) else np.random.SeedSequence(rng)
     root = int(ss.entropy)  # type: ignore[arg-type]
+    spawn_key = tuple(int(k) for k in ss.spawn_key)
     world = compile_world(spec)
     size = chunk or DEFAULT_CHUNK
-    seeds = replication_seeds(root, replications)
+    seeds = replication_seeds(root, replications, spawn_key=spawn_key)
     parts = []
     for start in range(0, replications, size):
         parts.append(_run_chunk(world, seeds[start : start + size], start, None))
@@ -244,6 +248,7 @@ def run_ensemble(
     return EnsembleResult(
         scenario=spec,
         root_seed=root,
+        spawn_key=spawn_key,
         replications=replications,
         rows=pd.concat([p["frame"] for p in parts], ignore_index=True),
         membership=np.concatenate([p["member"] for p in parts]),

@@ -27,6 +27,26 @@ class Frozen(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid", arbitrary_types_allowed=True)
 
+    # Read-only mappings (MappingProxyType) cannot be pickled: carry them as dicts, so a scenario
+    # can be sent to worker processes.
+    def __getstate__(self) -> dict[Any, Any]:
+        state = super().__getstate__()
+        fields = {
+            k: (_PROXY, dict(v)) if isinstance(v, MappingProxyType) else v
+            for k, v in state["__dict__"].items()
+        }
+        return {**state, "__dict__": fields}
+
+    def __setstate__(self, state: dict[Any, Any]) -> None:
+        fields = {
+            k: MappingProxyType(v[1]) if isinstance(v, tuple) and v[:1] == (_PROXY,) else v
+            for k, v in state["__dict__"].items()
+        }
+        super().__setstate__({**state, "__dict__": fields})
+
+
+_PROXY = "__read_only_mapping__"
+
 
 class Dimension(Frozen):
     """An issue dimension: what a position of 0 and of 1 means."""

@@ -113,3 +113,22 @@ def test_general_engine_thirty_actors_on_a_0_to_100_scale():
     assert lo - 1e-6 <= f.proposal[0] <= hi + 1e-6  # the NBS lies among the veto players
     with pytest.raises(ValueError, match="positions"):
         forecast(pos + 200, sal, votes, veto_players=[0], scale=(0, 100))
+
+
+def test_a_spawned_seed_sequence_is_its_own_root(scenario):
+    children = np.random.SeedSequence(5).spawn(2)
+    a = run_ensemble(scenario, 30, rng=children[0])
+    b = run_ensemble(scenario, 30, rng=children[1])
+    again = run_ensemble(scenario, 30, rng=np.random.SeedSequence(5).spawn(2)[0])
+    plain = run_ensemble(scenario, 30, rng=5)
+    assert not a.rows.equals(b.rows) and not a.rows.equals(plain.rows)
+    assert a.rows.equals(again.rows)
+    assert a.spawn_key == (0,) and a.summary()["spawn_key"] == [0]
+
+
+def test_a_scenario_pickles(scenario):
+    import pickle
+
+    back = pickle.loads(pickle.dumps(scenario))
+    assert back.content_hash == scenario.content_hash
+    assert back.parameters["backstop"].central == scenario.parameters["backstop"].central
