@@ -48,6 +48,7 @@ class RoundState:
 
 
 POSITION_PARAMETERS = ("self_weight",)
+OFFSET_DECIMALS = 3  # offsets closer than 0.001 utility share one proposal (see _propose)
 
 
 def initial_state(world: World, params: dict[str, F], noise: Noise) -> RoundState:
@@ -219,9 +220,26 @@ def _force(world: World, st: RoundState) -> dict[str, Any]:
     }
 
 
+def _distinct_rows(a: F) -> tuple[F, NDArray[np.intp]]:
+    """``np.unique(a, axis=0, return_inverse=True)`` for rows of values on a 10^-k grid, through
+    one integer key per row (sorting integers is much faster than sorting rows)."""
+    steps = np.rint(a * 10**OFFSET_DECIMALS).astype(np.int64)
+    steps -= steps.min(axis=0)
+    radix = steps.max(axis=0) + 1
+    if np.prod(radix.astype(float)) >= 2.0**62:  # too wide for one integer: sort rows
+        rows, inverse = np.unique(a, axis=0, return_inverse=True)
+        return rows, inverse.ravel()
+    keys = np.zeros(len(a), np.int64)
+    for k in range(a.shape[1]):
+        keys = keys * radix[k] + steps[:, k]
+    _, first, inverse = np.unique(keys, return_index=True, return_inverse=True)
+    return a[first], inverse.ravel()
+
+
 def _propose(x_v: F, s_v: F, offsets: F, active: B) -> tuple[F, B]:
     """The Nash bargaining proposal, computed only for replications still negotiating, and only
-    once for replications that share their positions and offsets."""
+    once for replications that share their positions and offsets (rounded to 0.001 utility,
+    a twentieth of a typical acceptance noise; acceptance itself uses the exact offsets)."""
     z = np.zeros((len(active), x_v.shape[-1]))
     feasible = np.zeros(len(active), bool)
     idx = np.flatnonzero(active)
@@ -230,8 +248,8 @@ def _propose(x_v: F, s_v: F, offsets: F, active: B) -> tuple[F, B]:
     if x_v.shape[0] == 1 and (offsets[idx] == offsets[idx[0]]).all():  # one problem for all
         sub = rules.nash_bargaining(x_v, s_v, offsets[idx[:1]])
         z[idx], feasible[idx] = sub.terms[0], sub.feasible[0]
-    elif x_v.shape[0] == 1:  # shared positions: solve once per distinct row of offsets (exact)
-        rows, inverse = np.unique(offsets[idx], axis=0, return_inverse=True)
+    elif x_v.shape[0] == 1:  # shared positions: solve once per distinct row of offsets
+        rows, inverse = _distinct_rows(np.round(offsets[idx], OFFSET_DECIMALS))
         sub = rules.nash_bargaining(x_v, s_v, rows)
         z[idx], feasible[idx] = sub.terms[inverse.ravel()], sub.feasible[inverse.ravel()]
     else:

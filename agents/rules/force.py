@@ -60,6 +60,45 @@ class Pledges:
     iterations: int
 
 
+def _joint(
+    member: B, capacity: F, capability: F, is_lead: B, w: PledgeWeights, b: F, r: F, agg: F
+) -> tuple[F, F]:
+    """The benefit terms that depend on who else is in: credibility added, bandwagon, lead.
+
+    Returns (that benefit, the credibility the candidate's own pledge adds); b, r, agg carry a
+    trailing axis of 1 to broadcast over candidates."""
+    e = (..., None)
+    troops = np.where(member, capacity, 0.0)
+    others = troops.sum(axis=-1, keepdims=True) - troops
+    mine = np.where(member, capability, 0.0)
+    strength_others = mine.sum(axis=-1, keepdims=True) - mine
+    g_with = credibility(
+        force_adequacy(others + capacity, r), b, (strength_others + capability) / agg
+    )
+    g_added = g_with - credibility(force_adequacy(others, r), b, strength_others / agg)
+    lead = np.where(member & is_lead, 1.0, 0.0)
+    leads_others = lead.sum(axis=-1, keepdims=True) - lead
+    joint = (
+        w.credibility[e] * g_added
+        + w.bandwagon[e] * force_adequacy(others, r)
+        + w.lead[e] * (leads_others > 0)
+    )
+    return joint, g_added
+
+
+def _own(
+    sec_salience: F, closeness: F, exposure: F, threshold: F, w: PledgeWeights, b: F
+) -> tuple[F, F, F]:
+    """The terms that depend only on the candidate: own benefit, cost, risk."""
+    e = (..., None)
+    own = w.salience[e] * sec_salience + w.closeness[e] * closeness
+    risk = (1.0 - w.backstop_risk_reduction[e] * b) * (
+        1.0 + w.hostility[e] + w.exposure_risk[e] * exposure
+    )
+    cost = np.broadcast_to(w.cost[e], np.broadcast_shapes(np.shape(risk), np.shape(threshold)))
+    return own, cost, risk
+
+
 def _parts(
     member: B,
     capacity: F,
@@ -73,44 +112,19 @@ def _parts(
     backstop: F,
     required: F,
     aggressor_capability: F,
-    full: bool = True,
 ) -> dict[str, F]:
-    """Benefit, cost and risk of pledging for each candidate, given the others' pledges
-    (only ``net`` unless ``full``)."""
+    """Benefit, cost and risk of pledging for each candidate, given the others' pledges."""
     e = (..., None)
-    troops = np.where(member, capacity, 0.0)
-    others = troops.sum(axis=-1, keepdims=True) - troops
-    strength_others = np.where(member, capability, 0.0).sum(axis=-1, keepdims=True) - np.where(
-        member, capability, 0.0
-    )
     agg = np.where(aggressor_capability > 0, aggressor_capability, 1.0)[e]
-    r = required[e]
-    b = backstop[e]
-    g_with = credibility(
-        force_adequacy(others + capacity, r), b, (strength_others + capability) / agg
-    )
-    g_without = credibility(force_adequacy(others, r), b, strength_others / agg)
-    leads_others = np.where(member & is_lead, 1.0, 0.0).sum(axis=-1, keepdims=True) - np.where(
-        member & is_lead, 1.0, 0.0
-    )
-    benefit = (
-        w.salience[e] * sec_salience
-        + w.closeness[e] * closeness
-        + w.credibility[e] * (g_with - g_without)
-        + w.bandwagon[e] * force_adequacy(others, r)
-        + w.lead[e] * (leads_others > 0)
-    )
-    cost = np.broadcast_to(w.cost[e], capacity.shape)
-    risk = (1.0 - w.backstop_risk_reduction[e] * b) * (
-        1.0 + w.hostility[e] + w.exposure_risk[e] * exposure
-    )
+    b, r = backstop[e], required[e]
+    joint, g_added = _joint(member, capacity, capability, is_lead, w, b, r, agg)
+    own, cost, risk = _own(sec_salience, closeness, exposure, threshold, w, b)
+    benefit = own + joint
     net = benefit - cost * risk + threshold
-    if not full:
-        return {"net": net}
     shape = net.shape
     return {
         "benefit": np.broadcast_to(benefit, shape).copy(),
-        "credibility_added": np.broadcast_to(g_with - g_without, shape).copy(),
+        "credibility_added": np.broadcast_to(g_added, shape).copy(),
         "cost": np.broadcast_to(cost, shape).copy(),
         "risk": np.broadcast_to(risk, shape).copy(),
         "threshold": np.broadcast_to(threshold, shape).copy(),
@@ -132,18 +146,19 @@ def decide_pledges(
     aggressor_capability: ArrayLike,
     available: ArrayLike | None = None,
     initial: ArrayLike | None = None,
-    max_iterations: int = 50,
+    max_iterations: int = 1000,
 ) -> Pledges:
-    """Best-response pledges of C candidates, iterated to a fixed point from ``initial`` (the
-    members of the previous round; nobody when not given).
+    """Pledges of C candidates as a threshold cascade (Granovetter 1978).
 
     Per candidate ``(..., C)``: capacity (troops it would send), capability, is_lead,
     sec_salience (its salience of the victim's security), closeness (``1 − d`` to the victim),
     exposure, threshold (its idiosyncratic disposition, drawn per replication), available (not
     withdrawn by an event). Per replication ``(...)``: the weights, backstop, required strength R,
-    aggressor's capability. A candidate pledges when ``benefit − cost·risk + threshold > 0``;
-    one with zero capacity never does. Updates are simultaneous; when they cycle the iteration
-    stops at ``max_iterations`` with the last profile (reported in ``iterations``).
+    aggressor's capability. A candidate pledges when ``benefit − cost·risk + threshold > 0``
+    given who is in; one with zero capacity never does. Members of ``initial`` (the previous
+    round) first leave if pledging no longer pays; then candidates join, all at once in each
+    step, until no one else wants to: a fixed point in at most C steps (simultaneous best
+    responses can cycle, because the credibility a pledge adds falls as others join).
     """
     cap = np.asarray(capacity, float)
     shape = np.broadcast_shapes(
@@ -165,10 +180,25 @@ def decide_pledges(
         np.asarray(required, float),
         np.asarray(aggressor_capability, float),
     )
-    member = np.zeros(shape, bool) if initial is None else np.asarray(initial, bool) & able
+    cap_b, capability_, lead_, sal_, clos_, expo_, thr_, w, b_, r_, agg_ = args
+    e = (..., None)
+    b, r = b_[e], r_[e]
+    agg = np.where(agg_ > 0, agg_, 1.0)[e]
+    own, cost, risk = _own(sal_, clos_, expo_, thr_, w, b)
+    fixed = own - cost * risk + thr_  # what does not depend on the others, computed once
+
+    def wants(member: B) -> B:
+        joint, _ = _joint(member, cap_b, capability_, lead_, w, b, r, agg)
+        out: B = (fixed + joint > 0) & able
+        return out
+
+    member = np.zeros(shape, bool)
+    if initial is not None:  # last round's members stay while pledging is still worth it to them
+        member = np.asarray(initial, bool) & able
+        member &= wants(member)
     iterations = 0
-    for iterations in range(1, max_iterations + 1):  # noqa: B007
-        new = (_parts(member, *args, full=False)["net"] > 0) & able
+    for iterations in range(1, max_iterations + 1):  # noqa: B007 - the cascade: joins only
+        new = member | wants(member)
         if np.array_equal(new, member):
             break
         member = new

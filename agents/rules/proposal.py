@@ -3,9 +3,10 @@
 The proposal is the Nash bargaining solution among the veto players over their values of
 fighting on. With salience-weighted Euclidean utilities every Pareto-optimal point minimises a
 weighted sum of squared distances, ``z(w) = Σ_i w_i s_i² x_i / Σ_i w_i s_i²`` (per dimension), so
-the search runs over the weight simplex ``w``: a lattice of at most 50 points, then a pattern
-search that halves its step 12 times. When no point gives every veto player a positive gain the
-answer is "no feasible agreement" and the terms are the maximin point (the mediator's best try).
+the search runs over the weight simplex ``w``: a lattice of at most 50 points, a compass search,
+then first-order (Weiszfeld-type) steps that only accept improvements. When no point gives every
+veto player a positive gain the answer is "no feasible agreement" and the terms are the maximin
+point (the mediator's best try).
 """
 
 from __future__ import annotations
@@ -89,14 +90,61 @@ def _score(ideal: F, salience: F, offsets: F, weights: F) -> tuple[F, F, F]:
     return z, gains, score
 
 
+def _first_order(x: F, s: F, off: F, w: F, score: F, iterations: int) -> tuple[F, F]:
+    """Improve feasible weights by the first-order condition of the Nash product.
+
+    At an interior optimum ``Σ_i ∇d_i(z) / g_i = 0``, which makes ``z`` the contract point with
+    weights ``w_i ∝ 1 / (d_i · Σ_k s_ik² · g_i)`` (a Weiszfeld-type fixed point). Each step moves
+    a fraction ``α`` towards those weights; a step that does not raise the Nash product is
+    refused and ``α`` halves, so the score never falls.
+    """
+    total = np.maximum((s * s).sum(axis=-1), 1e-12)  # (..., V)
+    alpha = np.ones(score.shape)
+    _, gains, _ = _score(x, s, off, w[..., None, :])
+    g = gains[..., 0, :]
+    for _ in range(iterations):
+        d = np.maximum(off - g, 1e-9)
+        target = 1.0 / (d * total * np.maximum(g, 1e-12))
+        target /= target.sum(axis=-1, keepdims=True)
+        trial = (1.0 - alpha[..., None]) * w + alpha[..., None] * target
+        _, t_gains, t_score = _score(x, s, off, trial[..., None, :])
+        better = (t_score[..., 0] > score) & (g.min(axis=-1) > 0)
+        w = np.where(better[..., None], trial, w)
+        g = np.where(better[..., None], t_gains[..., 0, :], g)
+        score = np.where(better, t_score[..., 0], score)
+        alpha = np.where(better, np.minimum(1.0, 2 * alpha), alpha / 2)
+    return w, score
+
+
+def _pattern_search(x: F, s: F, off: F, w: F, score: F, step: float, iterations: int) -> F:
+    """Compass search over pairwise weight moves; a row's step halves only when no move helps."""
+    v = w.shape[-1]
+    moves = np.asarray([np.eye(v)[i] - np.eye(v)[j] for i in range(v) for j in range(v) if i != j])
+    steps = np.full(score.shape, step)
+    for _ in range(iterations):
+        trial = np.clip(w[..., None, :] + steps[..., None, None] * moves, 0.0, None)
+        trial /= trial.sum(axis=-1, keepdims=True)
+        _, _, t_score = _score(x, s, off, trial)
+        k = np.argmax(t_score, axis=-1)
+        t_best = np.take_along_axis(t_score, k[..., None], axis=-1)[..., 0]
+        better = t_best > score
+        moved = np.take_along_axis(trial, k[..., None, None], -2)[..., 0, :]
+        w = np.where(better[..., None], moved, w)
+        score = np.where(better, t_best, score)
+        steps = np.where(better, steps, steps / 2)
+    return w
+
+
 def nash_bargaining(
-    ideal: ArrayLike, salience: ArrayLike, offsets: ArrayLike, refinements: int = 12
+    ideal: ArrayLike, salience: ArrayLike, offsets: ArrayLike, iterations: int = 30
 ) -> Proposal:
     """Nash bargaining solution among V veto players.
 
     ideal, salience: ``(..., V, D)``; offsets ``(..., V)``: gain ``g_i(z) = offset_i - d_i(z)``,
     i.e. ``offset_i = 1 + security_i - fighting_on_i``. Batch shapes broadcast.
     Returns the proposal ``(..., D)``, feasibility ``(...)`` and gains ``(..., V)``.
+    Search: the best point of a lattice on the weight simplex, then a compass search (which
+    also finds the maximin point when nothing is feasible), then first-order steps.
     """
     x, s = np.asarray(ideal, float), np.asarray(salience, float)
     off = np.asarray(offsets, float)
@@ -108,20 +156,11 @@ def nash_bargaining(
     best = np.argmax(score, axis=-1)
     w = lattice[best]  # (..., V)
     best_score = np.take_along_axis(score, best[..., None], axis=-1)[..., 0]
-    moves = np.asarray([np.eye(v)[i] - np.eye(v)[j] for i in range(v) for j in range(v) if i != j])
-    step = float(lattice[lattice > 0].min(initial=1.0))
-    for _ in range(refinements if v > 1 else 0):
-        step /= 2
-        trial = np.clip(w[..., None, :] + step * moves, 0.0, None)  # (..., M, V)
-        trial /= trial.sum(axis=-1, keepdims=True)
-        _, _, t_score = _score(x, s, off, trial)
-        k = np.argmax(t_score, axis=-1)
-        t_best = np.take_along_axis(t_score, k[..., None], axis=-1)[..., 0]
-        better = t_best > best_score
-        w = np.where(
-            better[..., None], np.take_along_axis(trial, k[..., None, None], -2)[..., 0, :], w
-        )
-        best_score = np.where(better, t_best, best_score)
+    if v > 1:
+        step = float(lattice[lattice > 0].min(initial=1.0)) / 2
+        w = _pattern_search(x, s, off, w, best_score, step, iterations // 3)
+        _, _, sc = _score(x, s, off, w[..., None, :])
+        w, _ = _first_order(x, s, off, w, sc[..., 0], iterations)
     z, gains, _ = _score(x, s, off, w[..., None, :])
     terms, g = z[..., 0, :], gains[..., 0, :]
     return Proposal(terms=terms, feasible=g.min(axis=-1) > 0, gains=g)
