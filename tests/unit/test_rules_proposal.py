@@ -70,3 +70,30 @@ def test_weighted_mean_and_median_known_answers():
     # batch shape: (2, 3, 1)
     xb = np.stack([x, x[::-1]])
     np.testing.assert_allclose(weighted_median(xb, np.stack([w, w])), [[0.9], [0.1]])
+
+
+def test_matches_a_general_optimiser_in_five_dimensions():
+    from scipy.optimize import minimize
+
+    rng = np.random.default_rng(11)
+    x = np.array(
+        [[0.05, 0.1, 0.1, 0.05, 0.05], [1.0, 1.0, 1.0, 1.0, 1.0], [0.7, 0.8, 0.6, 0.6, 0.9]]
+    )
+    s = np.array(
+        [[1.0, 0.85, 0.9, 0.6, 0.7], [0.9, 1.0, 1.0, 0.7, 0.6], [0.5, 0.5, 0.6, 0.5, 0.35]]
+    )
+    off = np.column_stack(
+        [0.7 + 0.3 * rng.random(30), 0.2 + 0.3 * rng.random(30), 0.5 + 0.3 * rng.random(30)]
+    )
+    p = nash_bargaining(x, s, off)
+
+    def dist(z):
+        return np.sqrt(((s**2) * (z - x) ** 2).sum(-1) / (s**2).sum(-1))
+
+    for r in np.flatnonzero(p.feasible):
+
+        def neg_log_nash(z, r=r):
+            return -np.log(np.maximum(off[r] - dist(z), 1e-300)).sum()
+
+        found = minimize(neg_log_nash, p.terms[r], bounds=[(0, 1)] * 5, method="L-BFGS-B")
+        assert neg_log_nash(p.terms[r]) <= found.fun + 1e-3
