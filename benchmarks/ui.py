@@ -6,9 +6,13 @@ asserted. Run: ``.venv/bin/python benchmarks/ui.py [scenario]``.
 
 from __future__ import annotations
 
+import json
+import os
+import platform
 import statistics
 import sys
 import time
+from pathlib import Path
 
 import ipyvuetify as v
 import solara
@@ -44,7 +48,7 @@ def time_odds(name: str, replications: int = 1000, repeats: int = 3) -> list[flo
     out = []
     for seed in range(repeats):
         start = time.perf_counter()
-        run_ensemble(scenario, replications, rng=seed, chunk=replications // 10)
+        run_ensemble(scenario, replications, rng=seed, progress=lambda done, total: None)
         out.append(time.perf_counter() - start)
     return out
 
@@ -62,6 +66,16 @@ def main() -> None:
         f"1,000 replications: median {statistics.median(odds):.2f} s, "
         f"max {max(odds):.2f} s over {len(odds)} runs (target <= {ODDS_TARGET_S} s)"
     )
+    out = Path(__file__).resolve().parent / "results" / "ui.json"
+    out.parent.mkdir(exist_ok=True)
+    record = {
+        "scenario": name,
+        "step_ms": {"median": statistics.median(steps), "max": max(steps), "n": len(steps)},
+        "odds_1000_s": {"median": statistics.median(odds), "max": max(odds), "n": len(odds)},
+        "targets": {"step_ms": STEP_TARGET_MS, "odds_1000_s": ODDS_TARGET_S},
+        "machine": {"python": platform.python_version(), "cpus": os.cpu_count()},
+    }
+    out.write_text(json.dumps(record, indent=2) + "\n")
 
 
 if __name__ == "__main__":

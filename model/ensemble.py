@@ -159,11 +159,15 @@ def _run_chunk(
     seeds: list[np.random.SeedSequence],
     start: int,
     overrides: dict[str, float] | None,
+    on_round: Callable[[float], None] | None = None,
 ) -> dict[str, Any]:
     params, noise = draw_replications(world, seeds, overrides)
     st = initial_state(world, params, noise)
+    last = float(params["horizon_rounds"].max())
     while not finished(st).all():
         advance(world, st)
+        if on_round:
+            on_round(min(1.0, st.t / last))
     out = st.outcome
     dims = world.scenario.dimension_names
     frame: dict[str, Any] = {
@@ -218,7 +222,8 @@ def run_ensemble(
     ``rng`` is the root seed (an int, a SeedSequence, or None for fresh entropy, recorded);
     replication i uses child i of ``SeedSequence(root)`` (of the given SeedSequence, spawn key
     included). ``parameters`` replace scenario values.
-    ``progress(done, total)`` is called after each chunk.
+    ``progress(done, total)`` is called after each round of each chunk (``done`` counts
+    replications, a chunk's share growing with its rounds).
     """
     spec = resolve_scenario(scenario, parameters or {})
     if replications < 1:
@@ -231,9 +236,13 @@ def run_ensemble(
     seeds = replication_seeds(root, replications, spawn_key=spawn_key)
     parts = []
     for start in range(0, replications, size):
-        parts.append(_run_chunk(world, seeds[start : start + size], start, None))
-        if progress:
-            progress(min(start + size, replications), replications)
+        n = min(size, replications - start)
+
+        def on_round(fraction: float, start: int = start, n: int = n) -> None:
+            if progress:
+                progress(start + int(n * fraction), replications)
+
+        parts.append(_run_chunk(world, seeds[start : start + size], start, None, on_round))
     dims = spec.dimension_names
     base = {
         k: dict(

@@ -6,12 +6,15 @@ Figures render to PNG on the server, so the page needs no plotting library from 
 from __future__ import annotations
 
 import io
+from typing import Any
 
 import numpy as np
 import pandas as pd
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.collections import LineCollection
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
+from PIL import Image
 
 from model import AccordModel, EnsembleResult
 
@@ -37,44 +40,114 @@ def _trails(model: AccordModel, dims: tuple[int, int]) -> np.ndarray:
     return np.concatenate([x0[None], values.reshape(-1, model.world.n, 2)])
 
 
+MARKS = (  # key of the model reporters, marker, colour, size
+    ("proposal", "*", "black", 260),
+    ("weighted_mean", "X", "#444", 120),
+    ("weighted_median", "D", "#444", 80),
+)
+
+
+class IssueSpacePlot:
+    """The issue-space figure of one model on two dimensions: colour by bloc, size by capability,
+    the proposal and the weighted mean and median marked, each state's trail over the rounds.
+
+    The axes, ticks and legend are drawn once; ``png`` redraws only what moves (``animated``
+    artists blitted over the cached background), which keeps a Step fast. With
+    ``animated=False`` the same figure is an ordinary one (``figure``), for exports.
+    """
+
+    def __init__(self, model: AccordModel, dims: tuple[int, int], dpi: float = SCREEN_DPI,
+                 animated: bool = True) -> None:  # fmt: skip
+        scn = model.accord_scenario
+        self.dims = dims
+        self.names = [scn.dimension_names[d] for d in dims]
+        self.fig = Figure(figsize=(6.4, 4.4), dpi=dpi)
+        self.canvas = FigureCanvasAgg(self.fig)
+        self.fig.subplots_adjust(left=0.1, right=0.72, bottom=0.12, top=0.93)
+        ax = self.ax = self.fig.add_subplot()
+        x0 = model.world.x0[:, list(dims)]
+        blocs = [st.bloc for st in scn.states]
+        sizes = 15 + 400 * np.sqrt(model.world.capability)
+        self.trails = LineCollection([], colors="0.6", lw=0.6, alpha=0.5, zorder=1)
+        ax.add_collection(self.trails)
+        self.groups = []
+        for bloc, colour in bloc_colours(blocs).items():
+            idx = np.array([i for i, b in enumerate(blocs) if b == bloc])
+            dots = ax.scatter(x0[idx, 0], x0[idx, 1], s=sizes[idx], c=colour, alpha=0.65,
+                              label=bloc, linewidths=0, zorder=2)  # fmt: skip
+            self.groups.append((idx, dots))
+        self.labels = [
+            (
+                i,
+                ax.annotate(
+                    scn.iso3s[i], x0[i], fontsize=8, xytext=(4, 4), textcoords="offset points"
+                ),
+            )
+            for i in model.world.veto
+        ]
+        self.marks = {
+            key: ax.scatter(
+                [np.nan],
+                [np.nan],
+                marker=marker,
+                s=size,
+                c=colour,
+                zorder=3,
+                label=key.replace("_", " "),
+                edgecolors="white",
+            )
+            for key, marker, colour, size in MARKS
+        }
+        ax.set_xlabel(self.names[0])
+        ax.set_ylabel(self.names[1])
+        ax.set_xlim(-0.03, 1.03)
+        ax.set_ylim(-0.03, 1.03)
+        ax.legend(fontsize=7, loc="center left", bbox_to_anchor=(1.0, 0.5), markerscale=0.6)
+        self.title = ax.set_title("", fontsize=10)
+        self.moving = [self.trails, *(d for _, d in self.groups), *(a for _, a in self.labels),
+                       *self.marks.values(), self.title]  # fmt: skip
+        for artist in self.moving:
+            artist.set_animated(animated)
+        self._background: Any = None
+
+    def update(self, model: AccordModel) -> None:
+        """Set the moving parts to the model's current round."""
+        trails = _trails(model, self.dims)
+        pos = trails[-1]
+        self.trails.set_segments(list(np.swapaxes(trails, 0, 1)) if len(trails) > 1 else [])
+        for idx, dots in self.groups:
+            dots.set_offsets(pos[idx])
+        for i, label in self.labels:
+            label.xy = tuple(pos[i])
+        table = model.datacollector.get_model_vars_dataframe()
+        last = table.iloc[-1] if not table.empty else None
+        for key, dots in self.marks.items():
+            xy = [np.nan, np.nan] if last is None else [last[f"{key}_{n}"] for n in self.names]
+            dots.set_offsets([xy])
+        self.title.set_text(f"Issue space, round {model.round}")
+
+    def png(self, model: AccordModel) -> bytes:
+        """The figure at the model's current round as PNG bytes (static parts drawn once)."""
+        self.update(model)
+        if self._background is None:
+            self.canvas.draw()  # draws everything but the animated artists
+            self._background = self.canvas.copy_from_bbox(self.fig.bbox)
+        else:
+            self.canvas.restore_region(self._background)
+        for artist in self.moving:
+            self.ax.draw_artist(artist)
+        width, height = self.canvas.get_width_height()
+        buf = io.BytesIO()
+        image = Image.frombuffer("RGBA", (width, height), bytes(self.canvas.buffer_rgba()))
+        image.save(buf, format="png", compress_level=1)
+        return buf.getvalue()
+
+
 def issue_space(model: AccordModel, dims: tuple[int, int]) -> Figure:
-    """States on two issue dimensions: colour by bloc, size by capability, the proposal and the
-    weighted mean and median marked, and each state's trail over the rounds."""
-    scn = model.accord_scenario
-    names = [scn.dimension_names[d] for d in dims]
-    fig = Figure(figsize=(6.4, 4.4))
-    fig.subplots_adjust(left=0.1, right=0.72, bottom=0.12, top=0.93)
-    ax = fig.add_subplot()
-    trails = _trails(model, dims)
-    if len(trails) > 1:  # one polyline per state, drawn as a single collection (fast)
-        paths = np.swapaxes(trails, 0, 1)
-        ax.add_collection(LineCollection(list(paths), colors="0.6", lw=0.6, alpha=0.5, zorder=1))
-    pos = trails[-1]
-    blocs = [s.bloc for s in scn.states]
-    colours = bloc_colours(blocs)
-    sizes = 15 + 400 * np.sqrt(model.world.capability)
-    for bloc, colour in colours.items():
-        idx = [i for i, b in enumerate(blocs) if b == bloc]
-        ax.scatter(pos[idx, 0], pos[idx, 1], s=sizes[idx], c=colour, alpha=0.65, label=bloc,
-                   linewidths=0, zorder=2)  # fmt: skip
-    for i in model.world.veto:
-        ax.annotate(scn.iso3s[i], pos[i], fontsize=8, xytext=(4, 4), textcoords="offset points")
-    table = model.datacollector.get_model_vars_dataframe()
-    if not table.empty:
-        last = table.iloc[-1]
-        marks = (("proposal", "*", "black", 260), ("weighted_mean", "X", "#444", 120),
-                 ("weighted_median", "D", "#444", 80))  # fmt: skip
-        for key, marker, colour, size in marks:
-            xy = [last[f"{key}_{n}"] for n in names]
-            ax.scatter(xy[0], xy[1], marker=marker, s=size, c=colour, zorder=3,
-                       label=key.replace("_", " "), edgecolors="white")  # fmt: skip
-    ax.set_xlabel(names[0])
-    ax.set_ylabel(names[1])
-    ax.set_xlim(-0.03, 1.03)
-    ax.set_ylim(-0.03, 1.03)
-    ax.legend(fontsize=7, loc="center left", bbox_to_anchor=(1.0, 0.5), markerscale=0.6)
-    ax.set_title(f"Issue space, round {model.round}", fontsize=10)
-    return fig
+    """The issue-space figure at the model's current round, as an ordinary Figure (exports)."""
+    plot = IssueSpacePlot(model, dims, animated=False)
+    plot.update(model)
+    return plot.fig
 
 
 def _over_rounds(table: pd.DataFrame, columns: dict[str, str], title: str, ylabel: str) -> Figure:

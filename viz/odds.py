@@ -39,7 +39,6 @@ def Odds(scenario: Scenario, seed: int) -> None:
                 scenario,
                 int(replications.value),
                 rng=seed,
-                chunk=max(1, int(replications.value) // 4),
                 progress=lambda done, total: progress.set(100.0 * done / total),
             )
         except Exception as err:  # any failure becomes a message in the page

@@ -36,7 +36,9 @@ def IssueSpace(model: AccordModel, tick: int) -> None:
             "  \n".join(f"**{m.name}**: 0 = {m.low}; 1 = {m.high}" for m in meaning)
             + "  \nSize: capability. Star: proposal; X: weighted mean; diamond: weighted median."
         )
-        _fig(lambda: figures.issue_space(model, pair), [id(model), tick, pair])
+        plot = solara.use_memo(lambda: figures.IssueSpacePlot(model, pair), [id(model), pair])
+        image = solara.use_memo(lambda: plot.png(model), [id(model), tick, pair])
+        solara.Image(image, format="png")
 
 
 def _explain_table(model: AccordModel) -> pd.DataFrame:
