@@ -238,22 +238,24 @@ def _distinct_rows(a: F) -> tuple[F, NDArray[np.intp]]:
 
 def _propose(x_v: F, s_v: F, offsets: F, active: B) -> tuple[F, B]:
     """The Nash bargaining proposal, computed only for replications still negotiating, and only
-    once for replications that share their positions and offsets (rounded to 0.001 utility,
-    a twentieth of a typical acceptance noise; acceptance itself uses the exact offsets)."""
+    once for replications that share their positions and offsets. Offsets are rounded to 0.001
+    utility (a twentieth of a typical acceptance noise) before solving, in a run of one as in an
+    ensemble, so a replication gets the same proposal either way; acceptance uses exact offsets."""
     z = np.zeros((len(active), x_v.shape[-1]))
     feasible = np.zeros(len(active), bool)
     idx = np.flatnonzero(active)
     if not len(idx):
         return z, feasible
-    if x_v.shape[0] == 1 and (offsets[idx] == offsets[idx[0]]).all():  # one problem for all
-        sub = rules.nash_bargaining(x_v, s_v, offsets[idx[:1]])
+    rounded = np.round(offsets[idx], OFFSET_DECIMALS)  # the same in a run of 1 and of many
+    if x_v.shape[0] == 1 and (rounded == rounded[0]).all():  # one problem for all
+        sub = rules.nash_bargaining(x_v, s_v, rounded[:1])
         z[idx], feasible[idx] = sub.terms[0], sub.feasible[0]
     elif x_v.shape[0] == 1:  # shared positions: solve once per distinct row of offsets
-        rows, inverse = _distinct_rows(np.round(offsets[idx], OFFSET_DECIMALS))
+        rows, inverse = _distinct_rows(rounded)
         sub = rules.nash_bargaining(x_v, s_v, rows)
-        z[idx], feasible[idx] = sub.terms[inverse.ravel()], sub.feasible[inverse.ravel()]
+        z[idx], feasible[idx] = sub.terms[inverse], sub.feasible[inverse]
     else:
-        sub = rules.nash_bargaining(x_v[idx], s_v, offsets[idx])
+        sub = rules.nash_bargaining(x_v[idx], s_v, rounded)
         z[idx], feasible[idx] = sub.terms, sub.feasible
     return z, feasible
 

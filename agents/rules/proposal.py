@@ -22,6 +22,10 @@ F = NDArray[np.float64]
 B = NDArray[np.bool_]
 
 
+TOLERANCE = 1e-9  # a step that raises the log Nash product by less counts as converged
+MIN_STEP = 1e-4  # the compass search stops refining a row below this step
+
+
 @dataclass(frozen=True)
 class Proposal:
     """Terms ``(..., D)``, whether they are feasible ``(...)``, and each veto player's gain."""
@@ -100,6 +104,7 @@ def _first_order(x: F, s: F, off: F, w: F, score: F, iterations: int) -> tuple[F
     """
     total = np.maximum((s * s).sum(axis=-1), 1e-12)  # (..., V)
     alpha = np.ones(score.shape)
+    done = np.zeros(score.shape, bool)
     _, gains, _ = _score(x, s, off, w[..., None, :])
     g = gains[..., 0, :]
     for _ in range(iterations):
@@ -108,11 +113,17 @@ def _first_order(x: F, s: F, off: F, w: F, score: F, iterations: int) -> tuple[F
         target /= target.sum(axis=-1, keepdims=True)
         trial = (1.0 - alpha[..., None]) * w + alpha[..., None] * target
         _, t_gains, t_score = _score(x, s, off, trial[..., None, :])
-        better = (t_score[..., 0] > score) & (g.min(axis=-1) > 0)
+        better = (t_score[..., 0] > score) & (g.min(axis=-1) > 0) & ~done
         w = np.where(better[..., None], trial, w)
         g = np.where(better[..., None], t_gains[..., 0, :], g)
+        gain = np.where(better, t_score[..., 0] - score, 0.0)
         score = np.where(better, t_score[..., 0], score)
         alpha = np.where(better, np.minimum(1.0, 2 * alpha), alpha / 2)
+        # A row is done once its steps no longer help; it then stays put, so a row's result
+        # does not depend on the other rows of the batch (a run of one equals its ensemble row).
+        done |= (gain <= TOLERANCE) & (alpha < 1e-3)
+        if done.all():
+            break
     return w, score
 
 
@@ -127,11 +138,13 @@ def _pattern_search(x: F, s: F, off: F, w: F, score: F, step: float, iterations:
         _, _, t_score = _score(x, s, off, trial)
         k = np.argmax(t_score, axis=-1)
         t_best = np.take_along_axis(t_score, k[..., None], axis=-1)[..., 0]
-        better = t_best > score
+        better = (t_best > score) & (steps >= MIN_STEP)  # rows below the step stay put
         moved = np.take_along_axis(trial, k[..., None, None], -2)[..., 0, :]
         w = np.where(better[..., None], moved, w)
         score = np.where(better, t_best, score)
         steps = np.where(better, steps, steps / 2)
+        if np.all(steps < MIN_STEP):  # every row has converged
+            break
     return w
 
 

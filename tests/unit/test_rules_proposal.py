@@ -49,9 +49,12 @@ def test_batched_equals_one_by_one():
     s = rng.random((5, 3, 2))
     off = 0.7 + 0.3 * rng.random((5, 3))
     batch = nash_bargaining(x, s, off)
-    for r in range(5):
+    for r in range(5):  # bit for bit: a row's search does not depend on the other rows
         one = nash_bargaining(x[r], s[r], off[r])
-        np.testing.assert_allclose(batch.terms[r], one.terms)
+        np.testing.assert_array_equal(batch.terms[r], one.terms)
+    shared = nash_bargaining(x[:1], s[0], off)  # shared positions, many offsets
+    for r in range(5):
+        np.testing.assert_array_equal(shared.terms[r], nash_bargaining(x[0], s[0], off[r]).terms)
 
 
 def test_contract_points_at_the_simplex_corners_are_the_ideal_points():
