@@ -41,6 +41,12 @@ def _common(p: argparse.ArgumentParser, replications: int) -> None:
     p.add_argument("--replications", "-n", type=positive_int, default=replications)
     p.add_argument("--seed", type=int, default=1, help="root seed (default 1)")
     p.add_argument(
+        "--workers",
+        type=positive_int,
+        default=1,
+        help="processes to run the chunks in (same results; default 1)",
+    )
+    p.add_argument(
         "--set",
         dest="assignments",
         action="append",
@@ -64,7 +70,7 @@ def register(sub: Any) -> None:
 
 def _ensemble(args: argparse.Namespace) -> EnsembleResult:
     spec = resolve_scenario(args.scenario, dict(args.assignments))
-    return run_ensemble(spec, args.replications, rng=args.seed)
+    return run_ensemble(spec, args.replications, rng=args.seed, workers=args.workers)
 
 
 def _pct(p: dict[str, float]) -> str:

@@ -38,6 +38,7 @@ class RoundState:
     x: F  # (P, N, D)
     available: B  # (R, C) candidates not withdrawn by an event
     t: int = 0
+    explain: bool = True  # keep each decision's parts (a single run); ensembles skip them
     agreed: B = field(default_factory=lambda: np.zeros(0, bool))
     agreement_round: Ints = field(default_factory=lambda: np.zeros(0, np.int64))
     mandated: B = field(default_factory=lambda: np.zeros(0, bool))
@@ -196,6 +197,7 @@ def _force(world: World, st: RoundState) -> dict[str, Any]:
         aggressor_capability=np.full_like(p["backstop"], world.capability[world.aggressor]),
         available=st.available,
         initial=st.current.get("member"),
+        explain=st.explain,
     )
     deployed = ~np.asarray(world.mandate_required) | st.mandated  # (R,)
     troops = np.where(deployed[:, None], pledges.troops, 0.0)

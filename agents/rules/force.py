@@ -147,6 +147,7 @@ def decide_pledges(
     available: ArrayLike | None = None,
     initial: ArrayLike | None = None,
     max_iterations: int = 1000,
+    explain: bool = True,
 ) -> Pledges:
     """Pledges of C candidates as a threshold cascade (Granovetter 1978).
 
@@ -159,6 +160,7 @@ def decide_pledges(
     round) first leave if pledging no longer pays; then candidates join, all at once in each
     step, until no one else wants to: a fixed point in at most C steps (simultaneous best
     responses can cycle, because the credibility a pledge adds falls as others join).
+    ``explain=False`` skips the parts of the decision (``Pledges.parts`` is then empty).
     """
     cap = np.asarray(capacity, float)
     shape = np.broadcast_shapes(
@@ -202,6 +204,6 @@ def decide_pledges(
         if np.array_equal(new, member):
             break
         member = new
-    parts = _parts(member, *args)
+    parts = _parts(member, *args) if explain else {}
     troops: F = np.where(member, args[0], 0.0)
     return Pledges(member=member, troops=troops, parts=parts, iterations=iterations)

@@ -132,3 +132,12 @@ def test_a_scenario_pickles(scenario):
     back = pickle.loads(pickle.dumps(scenario))
     assert back.content_hash == scenario.content_hash
     assert back.parameters["backstop"].central == scenario.parameters["backstop"].central
+
+
+def test_worker_processes_give_the_same_rows(scenario):
+    one = run_ensemble(scenario, 90, rng=4, chunk=30)
+    two = run_ensemble(scenario, 90, rng=4, chunk=30, workers=2)
+    assert one.rows.equals(two.rows)
+    assert np.array_equal(one.membership, two.membership)
+    with pytest.raises(ValueError, match="workers"):
+        run_ensemble(scenario, 10, rng=4, workers=0)
