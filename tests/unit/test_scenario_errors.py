@@ -5,22 +5,34 @@ Each case asserts that a Problem names the file, the field, the bad value and wh
 
 from __future__ import annotations
 
+import io
 import math
 from collections.abc import Callable
+from contextlib import redirect_stderr, redirect_stdout
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from model.cli import main
 from scenarios import Problem, ScenarioError, load_scenario
 from tests.unit.scenario_factory import Spec, dump_toml, make_scenario
 
 
 def problems_of(target: str | Path) -> list[Problem]:
+    """The loader's problems, after checking that ``accord check`` reports exactly them: exit
+    status 2, one line per problem on stderr, nothing on stdout, no traceback."""
     with pytest.raises(ScenarioError) as info:
         load_scenario(target)
-    assert str(info.value).splitlines() == [str(p) for p in info.value.problems]
+    lines = [str(p) for p in info.value.problems]
+    assert str(info.value).splitlines() == lines
+    out, err = io.StringIO(), io.StringIO()
+    with redirect_stdout(out), redirect_stderr(err):
+        code = main(["check", str(target)])
+    assert code == 2
+    assert err.getvalue().splitlines() == lines
+    assert out.getvalue() == "" and "Traceback" not in err.getvalue()
     return info.value.problems
 
 
