@@ -39,6 +39,10 @@ def server_env(scenario: str | None) -> dict[str, str]:
     """The environment of the server: no telemetry (nothing may leave the machine)."""
     env = dict(os.environ)
     env["SOLARA_TELEMETRY_MIXPANEL_ENABLE"] = "False"
+    # Solara warns on every page load that plain-http loopback cannot use samesite=none cookies
+    # (it falls back to lax, which is right here); keep the terminal for messages that matter.
+    quiet = "ignore:Cookies with samesite=none:UserWarning"
+    env["PYTHONWARNINGS"] = ",".join(w for w in (env.get("PYTHONWARNINGS"), quiet) if w)
     if scenario:
         env["ACCORD_UI_SCENARIO"] = scenario
     return env
