@@ -63,6 +63,7 @@ validate: $(STAMP)
 bench: $(STAMP)
 	$(PY) benchmarks/ensemble.py
 	$(PY) benchmarks/sweep.py
+	$(PY) benchmarks/ui.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
