@@ -29,13 +29,14 @@ NOT_HELD = -1  # vote code for a replication that had already agreed before the 
 
 @dataclass
 class RoundState:
-    """What changes over a run, for R replications. Positions carry a batch of 1 while every
-    replication shares them (no parameter that moves positions varies), else R."""
+    """What changes over a run, for R replications. Positions carry a batch of 1: nothing that
+    moves them differs between replications (``self_weight`` takes no distribution, events
+    apply to all), so they are computed once; the rules downstream broadcast them."""
 
     params: dict[str, F]
     noise: Noise
-    x0: F  # (P, N, D)
-    x: F  # (P, N, D)
+    x0: F  # (1, N, D)
+    x: F  # (1, N, D)
     available: B  # (R, C) candidates not withdrawn by an event
     t: int = 0
     explain: bool = True  # keep each decision's parts (a single run); ensembles skip them
@@ -48,16 +49,13 @@ class RoundState:
     adopted: dict[str, B] = field(default_factory=dict)  # id -> (R,)
 
 
-POSITION_PARAMETERS = ("self_weight",)
 OFFSET_DECIMALS = 3  # offsets closer than 0.001 utility share one proposal (see _propose)
 
 
 def initial_state(world: World, params: dict[str, F], noise: Noise) -> RoundState:
     """Round 0: everyone at their initial ideal point, nobody pledged, nothing agreed."""
     r = len(noise.durability_u)
-    varies = any(np.ptp(params[k]) > 0 for k in POSITION_PARAMETERS)
-    p = r if varies else 1
-    x0 = np.broadcast_to(world.x0, (p, *world.x0.shape)).copy()
+    x0 = world.x0[None].copy()  # positions are shared: see RoundState
     st = RoundState(
         params={k: v.copy() for k, v in params.items()},
         noise=noise,
@@ -88,12 +86,8 @@ def _apply_events(world: World, st: RoundState) -> None:
 
 
 def _positions(world: World, st: RoundState) -> None:
-    sw = st.params["self_weight"]
-    if st.x.shape[0] == 1:
-        w = world.weights(float(sw[0]))
-    else:
-        w = np.stack([world.weights(float(v)) for v in sw])
-    st.x = rules.update_positions(st.x, st.x0, w, world.stubbornness)
+    sw = st.params["self_weight"]  # fixed by the scenario (no distribution), so one value
+    st.x = rules.update_positions(st.x, st.x0, world.weights(float(sw[0])), world.stubbornness)
 
 
 def _margins(x: F, salience: F, text: F, sq: F, mask: NDArray[np.bool_]) -> F:

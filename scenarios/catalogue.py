@@ -15,6 +15,8 @@ class Entry:
     unit: str
     meaning: str
     integer: bool = False
+    fixed: bool = False  # no distribution: the same value in every replication of a run
+    why: str = ""
 
 
 UNITS = (
@@ -36,7 +38,12 @@ CATALOGUE: dict[str, Entry] = {
         "months", "months after signing over which an agreement must hold", integer=True
     ),
     # positions (ODD 7.1)
-    "self_weight": Entry("weight", "weight of a state's own view against its ties in W"),
+    "self_weight": Entry(
+        "weight",
+        "weight of a state's own view against its ties in W",
+        fixed=True,
+        why="positions are shared by all replications; vary it across runs with a sweep",
+    ),
     # guarantee package and force (ODD 7.2, 7.3)
     "backstop": Entry("share", "guarantor's backstop b: 0 none, 0.5 air cover, 1 treaty-like"),
     "force_required_troops": Entry("troops", "strength R the reassurance force needs"),

@@ -104,6 +104,10 @@ def check_parameter(name: str, table: Any, at: At) -> Parameter | None:
         value = at.number("value", value, lo, hi, integer=integer)
     elif integer:
         at.bad("distribution", dist, "an integer value (integer parameters have no distribution)")
+    elif entry is not None and entry.fixed:
+        at.bad(
+            "distribution", dist, f"a value ({name} is the same in every replication: {entry.why})"
+        )
     else:
         dist = _distribution(dist, lo, hi, at)
     if len(at.problems) > count or bounds is None or source is None:

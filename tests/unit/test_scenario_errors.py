@@ -656,3 +656,15 @@ def test_with_parameters_out_of_range(tmp_path: Path) -> None:
         s.with_parameters({"backstop": 1.2, "horizon_rounds": 7.5})
     find(info.value.problems, "s", "value", "1.2", "in [0, 1]")
     find(info.value.problems, "s", "value", "7.5", "an integer in [1, 120]")
+
+
+def test_self_weight_takes_no_distribution(tmp_path: Path) -> None:
+    spec = Spec()
+    spec.params["self_weight"] = {
+        "distribution": {"kind": "uniform", "low": 0.2, "high": 0.8},
+        "unit": "weight",
+        "range": [0.0, 1.0],
+        "source": "ASSUMPTION: test",
+    }
+    problems = problems_of(spec.write(tmp_path / "s"))
+    find(problems, "scenario.toml", "distribution", "uniform", "same in every replication")
