@@ -91,12 +91,13 @@ def test_same_rng_same_run_and_no_deprecation_warning(scenario):
 
 
 def test_events_apply_in_their_round(scenario):
-    m = AccordModel(scenario, rng=1)
+    m = AccordModel(scenario, rng=1, fighting_on_ukr=0.95)  # no agreement in round 1
     m.step()
+    assert m.round == 1 and m.running
     assert m.state.params["backstop"][0] == 0.5
-    m.step()  # the factory's event sets backstop to 0.8 in round 2
-    if m.round == 2:
-        assert m.state.params["backstop"][0] == 0.8
+    m.step()  # the factory's events: backstop 0.8 in round 2
+    assert m.round == 2
+    assert m.state.params["backstop"][0] == 0.8
 
 
 def test_mesa_batch_run_works(scenario):
