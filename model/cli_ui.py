@@ -1,8 +1,8 @@
 """``accord ui``: serve the browser UI (viz.app) with Solara, offline, on loopback by default.
 
 This module does not import the UI toolkit (the model stays a library): it prepares the
-front-end assets (viz.assets, which only reads the installed files) and starts the server as a
-subprocess.
+front-end assets (viz.assets, which only reads the installed files) and then becomes the server
+(exec), so stopping `accord ui` stops the server.
 """
 
 from __future__ import annotations
@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import ipaddress
 import os
-import subprocess
 import sys
 
 LOOPBACK = "127.0.0.1"
@@ -58,10 +57,11 @@ def run_ui(args: argparse.Namespace) -> int:
     if not is_loopback(args.host):
         print(f"note: serving on {args.host}, reachable from other machines", file=sys.stderr)
     print(f"Accord UI on http://{args.host}:{args.port}/ (Ctrl-C stops it)", flush=True)
-    try:
-        return subprocess.call(server_command(args.host, args.port), env=server_env(args.scenario))
-    except KeyboardInterrupt:
-        return 0
+    command = server_command(args.host, args.port)
+    # The server replaces this process, so a signal that stops `accord ui` stops the server
+    # (a child would outlive a terminated parent).
+    os.execve(command[0], command, server_env(args.scenario))
+    return 0  # not reached
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
