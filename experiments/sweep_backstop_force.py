@@ -20,6 +20,8 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:  # run as `python experiments/x.py` from anywhere
     sys.path.insert(0, str(ROOT))
 
+from common import SEED  # noqa: E402  (experiments/ is on sys.path when run as a script)
+
 from model import sweep  # noqa: E402
 from model.results import heatmap  # noqa: E402
 from scenarios import load_scenario  # noqa: E402
@@ -27,7 +29,6 @@ from scenarios import load_scenario  # noqa: E402
 NAME = "sweep_backstop_force"
 OUT = ROOT / "experiments" / "results" / NAME
 STORE = ROOT / "results" / "sweeps" / NAME
-SEED = 20250224
 GRID = {
     "backstop": [0.0, 0.2, 0.4, 0.6, 0.8, 1.0],
     "force_required_troops": [5_000.0, 15_000.0, 25_000.0, 50_000.0, 100_000.0],

@@ -53,7 +53,7 @@ def RunControls(
             solara.Warning(f"{pending} changed assumption(s) not yet applied: press Reset.")
 
 
-# Long labels ("war_cost_per_month: 0.004 utility/month") must not squeeze the track to nothing.
+# Long labels (a long parameter name with its value and unit) must not squeeze the track to nothing.
 SLIDER_CSS = """
 .accord-slider .v-input__slider .v-label { flex: 0 1 62%; white-space: normal; line-height: 1.25;
   font-size: 13px; height: auto; max-height: none; overflow: visible; }
