@@ -1,0 +1,206 @@
+"""Out-of-sample test of the ordinal ideal-point vote model on UN roll calls (ODD 7.8; issue 12).
+
+Test 1: fit on every roll call up to 2017-12-31; predict every recorded vote of 2018-2019.
+Test 2: fit up to 2022-03-31 (ES-11/1 of 2 March 2022 included, ES-11/4, 5, 6 not); predict the
+recorded votes of ES-11/4, ES-11/5 and ES-11/6.
+
+A new roll call's item parameters never come from its own votes:
+- test 1: a roll call whose normalized title (``builds.un_roll_calls.normalized_title``) is the
+  title of a *family* of earlier plain resolutions gets that family's fitted parameters; any other
+  gets the fitted parameters of its most similar earlier roll call (TF-IDF cosine of title and
+  description against every training roll call; ties go to the latest);
+- test 2: ES-11/1's fitted parameters (the war's only earlier roll call; ES-11/4, 5 and 6 are
+  all texts of the same emergency session on the same aggression).
+A state's position is its fitted position in its last training year (the random walk's forecast).
+
+Baselines, on the same votes: (a) each state votes as on the *reference* roll call (test 1: the
+latest training roll call of the family, else the most similar one as above; test 2: ES-11/1),
+with probabilities from the confusion matrix P(vote | vote on reference) measured on the training
+data's last year (its roll calls against their references among the earlier years, same rule) and
+the reference's vote shares for a state that did not vote on it; (b) the same model with one
+dimension. Absent states are not predicted (the model is conditional on voting). In the ES-11
+data ``A_or_X`` (ES-11/5: abstained or absent) is scored as an abstention, and ES-11/4 and
+ES-11/6 have partial lists (only states named in the sources): both are reported as such.
+
+Writes experiments/results/votes_oos_summary.csv, votes_oos_by_rollcall.csv and votes_oos_run.json.
+Run: ``python -m experiments.votes_out_of_sample`` (about 10 minutes of CPU on one core).
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from agents.rules.votes import ABSTAIN, NO, YES, ordinal_vote_probabilities
+from builds.ideal_points import Fit, build_design, fit, subsample, training_data
+from builds.un_roll_calls import RollCalls, load_roll_calls, normalized_title
+
+RESULTS = Path(__file__).resolve().parent / "results"
+EPS = 1e-9
+CATS = (YES, NO, ABSTAIN)
+
+
+def _texts(calls: pd.DataFrame) -> pd.Series:
+    return (calls["short"].fillna("") + " " + calls["descr"].fillna("")).map(normalized_title)
+
+
+def references(train_calls: pd.DataFrame, targets: pd.DataFrame) -> pd.DataFrame:
+    """For every target roll call: the family (when its title is one) and the reference rcid."""
+    fam_title = train_calls["short"].map(normalized_title)
+    plain = train_calls["amend"].isin(["0", ""]) & train_calls["para"].isin(["0", ""])
+    latest = (train_calls[plain].assign(t=fam_title[plain]).sort_values(["date", "rcid"])
+              .groupby("t")["rcid"].last())
+    vec = TfidfVectorizer(min_df=1, sublinear_tf=True)
+    train_m = vec.fit_transform(_texts(train_calls))
+    target_m = vec.transform(_texts(targets))
+    sim = (target_m @ train_m.T).toarray()
+    order = np.argsort(train_calls["date"].to_numpy(), kind="stable")
+    rows = []
+    for i, title in enumerate(targets["short"].map(normalized_title)):
+        if title in latest.index:
+            rows.append(("family", "t:" + title, int(latest[title])))
+            continue
+        s = sim[i, order]
+        best = order[len(s) - 1 - int(np.argmax(s[::-1]))]  # the latest of the most similar
+        rows.append(("similar", "", int(train_calls["rcid"].iloc[best])))
+    return pd.DataFrame(rows, columns=["method", "family", "ref_rcid"], index=targets.index)
+
+
+def model_probabilities(ft: Fit, targets: pd.DataFrame, refs: pd.DataFrame,
+                        votes: pd.DataFrame) -> np.ndarray:
+    """P(yes, no, abstain) of every target vote ``(n, 3)`` from the fit."""
+    d = ft.design
+    pos = ft.positions().sort_values("year").groupby("iso3").last()
+    k = ft.x.shape[1]
+    fam_index = pd.Series(np.arange(len(d.families)), index=d.families)
+    item_index = pd.Series(np.arange(len(d.items)), index=d.items["rcid"].to_numpy())
+    out = np.empty((len(votes), 3))
+    for rcid, rows in votes.groupby("rcid").indices.items():
+        ref = refs.loc[targets.index[targets["rcid"] == rcid][0]]
+        if ref["method"] == "family":
+            g = fam_index[ref["family"]]
+            b, c1, c2 = ft.fam_b[g], ft.fam_c1[g], ft.fam_c2[g]
+        else:
+            j = item_index[ref["ref_rcid"]]
+            b, c1, c2 = ft.b[j], ft.c1[j], ft.c2[j]
+        x = pos.loc[votes["iso3"].to_numpy()[rows], [f"dim{q + 1}" for q in range(k)]].to_numpy()
+        out[rows] = ordinal_vote_probabilities(x, b, c1, c2)
+    return out
+
+
+def confusion(rc: RollCalls, year: int) -> np.ndarray:
+    """P(vote | vote on the reference) ``(3, 3)`` (vote-code order) measured on the roll calls of
+    ``year`` against their references among the roll calls before ``year`` (add-one smoothing)."""
+    before = rc.calls[rc.calls["year"] < year].reset_index(drop=True)
+    targets = rc.calls[rc.calls["year"] == year].reset_index(drop=True)
+    refs = references(before, targets)
+    v = rc.votes.set_index(["rcid", "iso3"])["vote"]
+    counts = np.ones((3, 3))
+    for rcid, ref in zip(targets["rcid"], refs["ref_rcid"], strict=True):
+        now = rc.votes[rc.votes["rcid"] == rcid]
+        then = v.reindex(list(zip([ref] * len(now), now["iso3"], strict=True))).to_numpy()
+        ok = ~np.isnan(then)
+        np.add.at(counts, (then[ok].astype(int), now["vote"].to_numpy()[ok]), 1)
+    out: np.ndarray = counts / counts.sum(axis=1, keepdims=True)
+    return out
+
+
+def copy_baseline(rc: RollCalls, votes: pd.DataFrame, ref_of: dict[int, int],
+                  conf: np.ndarray) -> np.ndarray:
+    """Baseline (a): the state's vote on the reference, through the confusion matrix."""
+    v = rc.votes.set_index(["rcid", "iso3"])["vote"]
+    out = np.empty((len(votes), 3))
+    for rcid, rows in votes.groupby("rcid").indices.items():
+        ref = ref_of[rcid]
+        on_ref = rc.votes[rc.votes["rcid"] == ref]["vote"].to_numpy()
+        shares = (np.bincount(on_ref, minlength=3)[:3] + 1.0) / (len(on_ref) + 3.0)
+        then = v.reindex(list(zip([ref] * len(rows), votes["iso3"].to_numpy()[rows],
+                                  strict=True))).to_numpy()
+        p = np.tile(shares, (len(rows), 1))
+        ok = ~np.isnan(then)
+        p[ok] = conf[then[ok].astype(int)]
+        out[rows] = p
+    return out
+
+
+def score(p: np.ndarray, vote: np.ndarray) -> tuple[float, float]:
+    """(accuracy of the most probable vote, mean log-loss)."""
+    acc = float(np.mean(np.argmax(p, axis=1) == vote))
+    ll = float(-np.mean(np.log(np.clip(p[np.arange(len(vote)), vote], EPS, 1.0))))
+    return acc, ll
+
+
+def run_test(name: str, rc_all: RollCalls, rc_fit: RollCalls, last_date: str,
+             targets: pd.DataFrame, fixed_ref: int | None, conf_year: int,
+             warm: dict[int, Fit]) -> tuple[list[dict[str, object]], pd.DataFrame, dict[int, Fit]]:
+    train = training_data(rc_fit, last_date=last_date)
+    design = build_design(train)
+    fits = {k: fit(design, k=k, warm=warm.get(k)) for k in (2, 1)}
+    if fixed_ref is None:
+        refs = references(train.calls, targets)
+    else:
+        refs = pd.DataFrame({"method": "explicit", "family": "", "ref_rcid": fixed_ref},
+                            index=targets.index)
+    votes = rc_all.votes[rc_all.votes["rcid"].isin(targets["rcid"])].reset_index(drop=True)
+    votes = votes[votes["iso3"].isin(set(design.sy_iso3))].reset_index(drop=True)
+    conf = confusion(training_data(rc_all, last_date=last_date), conf_year)
+    ref_of = dict(zip(targets["rcid"], refs["ref_rcid"], strict=True))
+    probs = {"model_2d": model_probabilities(fits[2], targets, refs, votes),
+             "model_1d": model_probabilities(fits[1], targets, refs, votes),
+             "copy_reference": copy_baseline(rc_all, votes, ref_of, conf)}
+    y = votes["vote"].to_numpy()
+    rows: list[dict[str, object]] = []
+    per_rc = []
+    for model, p in probs.items():
+        acc, ll = score(p, y)
+        rows.append({"test": name, "model": model, "votes": len(y),
+                     "roll_calls": int(votes["rcid"].nunique()), "accuracy": acc, "log_loss": ll,
+                     "fit_cpu_s": round(fits[2 if model == "model_2d" else 1].seconds)
+                     if model != "copy_reference" else 0})
+        for rcid, idx in votes.groupby("rcid").indices.items():
+            a, lo = score(p[idx], y[idx])
+            per_rc.append({"test": name, "rcid": rcid, "model": model, "votes": len(idx),
+                           "accuracy": a, "log_loss": lo})
+    by_rc = pd.DataFrame(per_rc).merge(
+        targets[["rcid", "date", "unres", "short"]].assign(
+            reference=refs["ref_rcid"].to_numpy(), method=refs["method"].to_numpy()), on="rcid")
+    return rows, by_rc, fits
+
+
+def main() -> None:
+    t0 = time.process_time()
+    rc_all = load_roll_calls()
+    rc_fit = subsample(rc_all)
+    calls = rc_all.calls
+    t1 = calls[calls["year"].between(2018, 2019)].reset_index(drop=True)
+    rows1, by1, fits1 = run_test("2018-2019 roll calls", rc_all, rc_fit, "2017-12-31", t1,
+                                 None, 2017, {})
+    t2 = calls[calls["rcid"].isin([10004, 10005, 10006])].reset_index(drop=True)
+    rows2, by2, _ = run_test("ES-11/4, 5, 6", rc_all, rc_fit, "2022-03-31", t2, 10001, 2019,
+                             fits1)
+    RESULTS.mkdir(exist_ok=True)
+    summary = pd.DataFrame(rows1 + rows2)
+    summary.to_csv(RESULTS / "votes_oos_summary.csv", index=False, float_format="%.4f",
+                   lineterminator="\n")
+    pd.concat([by1, by2]).to_csv(RESULTS / "votes_oos_by_rollcall.csv", index=False,
+                                 float_format="%.4f", lineterminator="\n")
+    run = {"command": "python -m experiments.votes_out_of_sample",
+           "cpu_seconds": round(time.process_time() - t0),
+           "es11_notes": "ES-11/4: only the 14 states the sources name (5 no, 9 abstain); "
+                         "ES-11/5: A_or_X scored as abstain; ES-11/6: partial lists",
+           "beats_both_on_log_loss": {
+               test: bool(g.set_index("model").loc["model_2d", "log_loss"]
+                          < g.set_index("model").drop("model_2d")["log_loss"].min())
+               for test, g in summary.groupby("test")}}
+    (RESULTS / "votes_oos_run.json").write_text(json.dumps(run, indent=1) + "\n")
+    print(summary.to_string(index=False))
+    print(json.dumps(run, indent=1))
+
+
+if __name__ == "__main__":
+    main()
