@@ -35,13 +35,18 @@ ES11_FILE = ROOT / "scenarios" / "sources" / "ukraine-2025" / "un_votes_ukraine_
 VOTE_CODES = {"yes": YES, "no": NO, "abstain": ABSTAIN}
 ES11_CODES = {"Y": YES, "N": NO, "A": ABSTAIN, "A_or_X": ABSTAIN}
 #: rcids given to the emergency-session roll calls (Voeten's rcids end at 9147).
-ES11_RCID = {"A/RES/ES-11/1": 10001, "A/RES/ES-11/4": 10004, "A/RES/ES-11/5": 10005,
-             "A/RES/ES-11/6": 10006}
+ES11_RCID = {
+    "A/RES/ES-11/1": 10001,
+    "A/RES/ES-11/4": 10004,
+    "A/RES/ES-11/5": 10005,
+    "A/RES/ES-11/6": 10006,
+}
 ES11_TITLE = {
     10001: "Aggression against Ukraine",
     10004: "Territorial integrity of Ukraine: defending the principles of the Charter",
     10005: "Furtherance of remedy and reparation for aggression against Ukraine",
-    10006: "Principles of the Charter underlying a comprehensive, just and lasting peace in Ukraine",
+    10006: "Principles of the Charter underlying a comprehensive, just and lasting peace in "
+    "Ukraine",
 }
 
 
@@ -76,11 +81,13 @@ def _series_for(codes: pd.Series, names: pd.Series) -> pd.Series:
     for c, n in zip(uniq["c"], uniq["n"], strict=True):
         key = (c, n) if (c, n) in table else (c, "")
         if key not in table:
-            raise ValueError(f"un_votes: no ISO3 series for code {c!r} ({n}); add it to "
-                             "successor_states.csv")
+            raise ValueError(
+                f"un_votes: no ISO3 series for code {c!r} ({n}); add it to successor_states.csv"
+            )
         resolved[(c, n)] = table[key]
-    return pd.Series([resolved[(c, n)] for c, n in zip(pairs["c"], pairs["n"], strict=True)],
-                     index=codes.index)
+    return pd.Series(
+        [resolved[(c, n)] for c, n in zip(pairs["c"], pairs["n"], strict=True)], index=codes.index
+    )
 
 
 def _voeten() -> RollCalls:
@@ -95,8 +102,9 @@ def _voeten() -> RollCalls:
     issue_by = issues.groupby("rcid")["short_name"].apply(lambda s: ";".join(sorted(set(s))))
     calls["issue"] = calls["rcid"].map(issue_by).fillna("")
     series = _series_for(raw["country_code"], raw["country"])
-    votes = pd.DataFrame({"rcid": raw["rcid"].astype(int), "iso3": series,
-                          "vote": raw["vote"].map(VOTE_CODES)})
+    votes = pd.DataFrame(
+        {"rcid": raw["rcid"].astype(int), "iso3": series, "vote": raw["vote"].map(VOTE_CODES)}
+    )
     votes = votes[votes["iso3"] != ""]
     votes["year"] = votes["rcid"].map(calls.set_index("rcid")["year"])
     votes["confidence"] = "recorded"
@@ -109,15 +117,27 @@ def _es11() -> RollCalls:
     if (raw["date"] > "2023-12-31").any():
         raise ValueError(f"{ES11_FILE}: rows after 2023 are not inputs of the ideal points")
     kept = raw[raw["vote"].isin(list(ES11_CODES))]
-    votes = pd.DataFrame({
-        "rcid": kept["resolution"].map(ES11_RCID).astype(int),
-        "iso3": kept["iso3"], "vote": kept["vote"].map(ES11_CODES),
-        "year": kept["date"].str[:4].astype(int), "confidence": kept["confidence"]})
+    votes = pd.DataFrame(
+        {
+            "rcid": kept["resolution"].map(ES11_RCID).astype(int),
+            "iso3": kept["iso3"],
+            "vote": kept["vote"].map(ES11_CODES),
+            "year": kept["date"].str[:4].astype(int),
+            "confidence": kept["confidence"],
+        }
+    )
     first = raw.drop_duplicates("resolution")
-    calls = pd.DataFrame({
-        "rcid": first["resolution"].map(ES11_RCID).astype(int), "date": first["date"],
-        "year": first["date"].str[:4].astype(int), "session": 77, "unres": first["resolution"],
-        "amend": "0", "para": "0"})
+    calls = pd.DataFrame(
+        {
+            "rcid": first["resolution"].map(ES11_RCID).astype(int),
+            "date": first["date"],
+            "year": first["date"].str[:4].astype(int),
+            "session": 77,
+            "unres": first["resolution"],
+            "amend": "0",
+            "para": "0",
+        }
+    )
     calls.loc[calls["unres"] == "A/RES/ES-11/1", "session"] = 76
     calls["short"] = calls["rcid"].map(ES11_TITLE)
     calls["descr"] = calls["short"]
@@ -146,6 +166,8 @@ def normalized_title(text: str) -> str:
 
 if __name__ == "__main__":
     rc = load_roll_calls()
-    print(f"{len(rc.votes):,} votes, {len(rc.calls):,} roll calls, "
-          f"{rc.votes['iso3'].nunique()} series, years {rc.votes['year'].min()}-"
-          f"{rc.votes['year'].max()}")
+    print(
+        f"{len(rc.votes):,} votes, {len(rc.calls):,} roll calls, "
+        f"{rc.votes['iso3'].nunique()} series, years {rc.votes['year'].min()}-"
+        f"{rc.votes['year'].max()}"
+    )

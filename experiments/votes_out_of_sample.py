@@ -36,8 +36,16 @@ import numpy as np
 import pandas as pd
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from agents.rules.votes import ABSTAIN, NO, YES, ordinal_vote_probabilities
+from agents.rules.votes import (
+    ABSTAIN,
+    NO,
+    YES,
+    follow_patron,
+    ordinal_vote_probabilities,
+    patron_pull_weight,
+)
 from builds.ideal_points import Fit, build_design, fit, subsample, training_data
+from builds.patrons import fit_patron_weights, patron_covariates
 from builds.un_roll_calls import RollCalls, load_roll_calls, normalized_title
 
 RESULTS = Path(__file__).resolve().parent / "results"
@@ -53,8 +61,13 @@ def references(train_calls: pd.DataFrame, targets: pd.DataFrame) -> pd.DataFrame
     """For every target roll call: the family (when its title is one) and the reference rcid."""
     fam_title = train_calls["short"].map(normalized_title)
     plain = train_calls["amend"].isin(["0", ""]) & train_calls["para"].isin(["0", ""])
-    latest = (train_calls[plain].assign(t=fam_title[plain]).sort_values(["date", "rcid"])
-              .groupby("t")["rcid"].last())
+    latest = (
+        train_calls[plain]
+        .assign(t=fam_title[plain])
+        .sort_values(["date", "rcid"])
+        .groupby("t")["rcid"]
+        .last()
+    )
     vec = TfidfVectorizer(min_df=1, sublinear_tf=True)
     train_m = vec.fit_transform(_texts(train_calls))
     target_m = vec.transform(_texts(targets))
@@ -71,14 +84,36 @@ def references(train_calls: pd.DataFrame, targets: pd.DataFrame) -> pd.DataFrame
     return pd.DataFrame(rows, columns=["method", "family", "ref_rcid"], index=targets.index)
 
 
-def model_probabilities(ft: Fit, targets: pd.DataFrame, refs: pd.DataFrame,
-                        votes: pd.DataFrame) -> np.ndarray:
-    """P(yes, no, abstain) of every target vote ``(n, 3)`` from the fit."""
+def model_probabilities(
+    ft: Fit,
+    targets: pd.DataFrame,
+    refs: pd.DataFrame,
+    votes: pd.DataFrame,
+    patrons: pd.DataFrame | None = None,
+    weights: dict[str, float] | None = None,
+) -> np.ndarray:
+    """P(yes, no, abstain) of every target vote ``(n, 3)`` from the fit; with ``patrons`` and
+    ``weights``, each client's probabilities are pulled towards its patron's
+    (``agents.rules.votes.follow_patron``)."""
     d = ft.design
     pos = ft.positions().sort_values("year").groupby("iso3").last()
-    k = ft.x.shape[1]
+    x_all = pos[[f"dim{q + 1}" for q in range(ft.x.shape[1])]].to_numpy()
+    states = pos.index.to_numpy()
     fam_index = pd.Series(np.arange(len(d.families)), index=d.families)
     item_index = pd.Series(np.arange(len(d.items)), index=d.items["rcid"].to_numpy())
+    row_of = pd.Series(np.arange(len(states)), index=states)
+    patron_idx, weight = np.full(len(states), -1), np.zeros(len(states))
+    if patrons is not None and weights is not None:
+        cov = patrons.set_index("iso3").reindex(states)
+        patron_idx = row_of.reindex(cov["patron"].fillna("")).fillna(-1).to_numpy().astype(int)
+        weight = patron_pull_weight(
+            cov["aid_share"].fillna(0.0),
+            cov["compact"].fillna(0),
+            cov["defence_pact"].fillna(0),
+            weights["per_aid_share"],
+            weights["per_compact"],
+            weights["per_defence_pact"],
+        )
     out = np.empty((len(votes), 3))
     for rcid, rows in votes.groupby("rcid").indices.items():
         ref = refs.loc[targets.index[targets["rcid"] == rcid][0]]
@@ -88,8 +123,8 @@ def model_probabilities(ft: Fit, targets: pd.DataFrame, refs: pd.DataFrame,
         else:
             j = item_index[ref["ref_rcid"]]
             b, c1, c2 = ft.b[j], ft.c1[j], ft.c2[j]
-        x = pos.loc[votes["iso3"].to_numpy()[rows], [f"dim{q + 1}" for q in range(k)]].to_numpy()
-        out[rows] = ordinal_vote_probabilities(x, b, c1, c2)
+        p_all = follow_patron(ordinal_vote_probabilities(x_all, b, c1, c2), patron_idx, weight)
+        out[rows] = p_all[row_of[votes["iso3"].to_numpy()[rows]].to_numpy()]
     return out
 
 
@@ -110,17 +145,19 @@ def confusion(rc: RollCalls, year: int) -> np.ndarray:
     return out
 
 
-def copy_baseline(rc: RollCalls, votes: pd.DataFrame, ref_of: dict[int, int],
-                  conf: np.ndarray) -> np.ndarray:
+def copy_baseline(
+    rc: RollCalls, votes: pd.DataFrame, ref_of: dict[int, int], conf: np.ndarray
+) -> np.ndarray:
     """Baseline (a): the state's vote on the reference, through the confusion matrix."""
     v = rc.votes.set_index(["rcid", "iso3"])["vote"]
     out = np.empty((len(votes), 3))
     for rcid, rows in votes.groupby("rcid").indices.items():
-        ref = ref_of[rcid]
+        ref = ref_of[int(str(rcid))]
         on_ref = rc.votes[rc.votes["rcid"] == ref]["vote"].to_numpy()
         shares = (np.bincount(on_ref, minlength=3)[:3] + 1.0) / (len(on_ref) + 3.0)
-        then = v.reindex(list(zip([ref] * len(rows), votes["iso3"].to_numpy()[rows],
-                                  strict=True))).to_numpy()
+        then = v.reindex(
+            list(zip([ref] * len(rows), votes["iso3"].to_numpy()[rows], strict=True))
+        ).to_numpy()
         p = np.tile(shares, (len(rows), 1))
         ok = ~np.isnan(then)
         p[ok] = conf[then[ok].astype(int)]
@@ -135,41 +172,76 @@ def score(p: np.ndarray, vote: np.ndarray) -> tuple[float, float]:
     return acc, ll
 
 
-def run_test(name: str, rc_all: RollCalls, rc_fit: RollCalls, last_date: str,
-             targets: pd.DataFrame, fixed_ref: int | None, conf_year: int,
-             warm: dict[int, Fit]) -> tuple[list[dict[str, object]], pd.DataFrame, dict[int, Fit]]:
+def run_test(
+    name: str,
+    rc_all: RollCalls,
+    rc_fit: RollCalls,
+    last_date: str,
+    targets: pd.DataFrame,
+    fixed_ref: int | None,
+    conf_year: int,
+    warm: dict[int, Fit],
+    patron_year: int,
+    weight_year: int,
+) -> tuple[list[dict[str, object]], pd.DataFrame, dict[int, Fit], dict[str, float]]:
     train = training_data(rc_fit, last_date=last_date)
     design = build_design(train)
     fits = {k: fit(design, k=k, warm=warm.get(k)) for k in (2, 1)}
     if fixed_ref is None:
         refs = references(train.calls, targets)
     else:
-        refs = pd.DataFrame({"method": "explicit", "family": "", "ref_rcid": fixed_ref},
-                            index=targets.index)
+        refs = pd.DataFrame(
+            {"method": "explicit", "family": "", "ref_rcid": fixed_ref}, index=targets.index
+        )
     votes = rc_all.votes[rc_all.votes["rcid"].isin(targets["rcid"])].reset_index(drop=True)
     votes = votes[votes["iso3"].isin(set(design.sy_iso3))].reset_index(drop=True)
     conf = confusion(training_data(rc_all, last_date=last_date), conf_year)
     ref_of = dict(zip(targets["rcid"], refs["ref_rcid"], strict=True))
-    probs = {"model_2d": model_probabilities(fits[2], targets, refs, votes),
-             "model_1d": model_probabilities(fits[1], targets, refs, votes),
-             "copy_reference": copy_baseline(rc_all, votes, ref_of, conf)}
+    patrons = patron_covariates(sorted(set(design.sy_iso3)), patron_year)
+    weights = fit_patron_weights(fits[2], patrons, weight_year)
+    probs = {
+        "model_2d": model_probabilities(fits[2], targets, refs, votes),
+        "model_2d_patron": model_probabilities(fits[2], targets, refs, votes, patrons, weights),
+        "model_1d": model_probabilities(fits[1], targets, refs, votes),
+        "copy_reference": copy_baseline(rc_all, votes, ref_of, conf),
+    }
     y = votes["vote"].to_numpy()
     rows: list[dict[str, object]] = []
     per_rc = []
     for model, p in probs.items():
         acc, ll = score(p, y)
-        rows.append({"test": name, "model": model, "votes": len(y),
-                     "roll_calls": int(votes["rcid"].nunique()), "accuracy": acc, "log_loss": ll,
-                     "fit_cpu_s": round(fits[2 if model == "model_2d" else 1].seconds)
-                     if model != "copy_reference" else 0})
+        rows.append(
+            {
+                "test": name,
+                "model": model,
+                "votes": len(y),
+                "roll_calls": int(votes["rcid"].nunique()),
+                "accuracy": acc,
+                "log_loss": ll,
+                "fit_cpu_s": round(fits[1 if model == "model_1d" else 2].seconds)
+                if model != "copy_reference"
+                else 0,
+            }
+        )
         for rcid, idx in votes.groupby("rcid").indices.items():
             a, lo = score(p[idx], y[idx])
-            per_rc.append({"test": name, "rcid": rcid, "model": model, "votes": len(idx),
-                           "accuracy": a, "log_loss": lo})
+            per_rc.append(
+                {
+                    "test": name,
+                    "rcid": rcid,
+                    "model": model,
+                    "votes": len(idx),
+                    "accuracy": a,
+                    "log_loss": lo,
+                }
+            )
     by_rc = pd.DataFrame(per_rc).merge(
         targets[["rcid", "date", "unres", "short"]].assign(
-            reference=refs["ref_rcid"].to_numpy(), method=refs["method"].to_numpy()), on="rcid")
-    return rows, by_rc, fits
+            reference=refs["ref_rcid"].to_numpy(), method=refs["method"].to_numpy()
+        ),
+        on="rcid",
+    )
+    return rows, by_rc, fits, weights
 
 
 def main() -> None:
@@ -178,25 +250,35 @@ def main() -> None:
     rc_fit = subsample(rc_all)
     calls = rc_all.calls
     t1 = calls[calls["year"].between(2018, 2019)].reset_index(drop=True)
-    rows1, by1, fits1 = run_test("2018-2019 roll calls", rc_all, rc_fit, "2017-12-31", t1,
-                                 None, 2017, {})
+    rows1, by1, fits1, w1 = run_test(
+        "2018-2019 roll calls", rc_all, rc_fit, "2017-12-31", t1, None, 2017, {}, 2017, 2017
+    )
     t2 = calls[calls["rcid"].isin([10004, 10005, 10006])].reset_index(drop=True)
-    rows2, by2, _ = run_test("ES-11/4, 5, 6", rc_all, rc_fit, "2022-03-31", t2, 10001, 2019,
-                             fits1)
+    rows2, by2, _, w2 = run_test(
+        "ES-11/4, 5, 6", rc_all, rc_fit, "2022-03-31", t2, 10001, 2019, fits1, 2021, 2019
+    )
     RESULTS.mkdir(exist_ok=True)
     summary = pd.DataFrame(rows1 + rows2)
-    summary.to_csv(RESULTS / "votes_oos_summary.csv", index=False, float_format="%.4f",
-                   lineterminator="\n")
-    pd.concat([by1, by2]).to_csv(RESULTS / "votes_oos_by_rollcall.csv", index=False,
-                                 float_format="%.4f", lineterminator="\n")
-    run = {"command": "python -m experiments.votes_out_of_sample",
-           "cpu_seconds": round(time.process_time() - t0),
-           "es11_notes": "ES-11/4: only the 14 states the sources name (5 no, 9 abstain); "
-                         "ES-11/5: A_or_X scored as abstain; ES-11/6: partial lists",
-           "beats_both_on_log_loss": {
-               test: bool(g.set_index("model").loc["model_2d", "log_loss"]
-                          < g.set_index("model").drop("model_2d")["log_loss"].min())
-               for test, g in summary.groupby("test")}}
+    summary.to_csv(
+        RESULTS / "votes_oos_summary.csv", index=False, float_format="%.4f", lineterminator="\n"
+    )
+    pd.concat([by1, by2]).to_csv(
+        RESULTS / "votes_oos_by_rollcall.csv", index=False, float_format="%.4f", lineterminator="\n"
+    )
+    run = {
+        "command": "python -m experiments.votes_out_of_sample",
+        "cpu_seconds": round(time.process_time() - t0),
+        "patron_weights": {"2018-2019 roll calls": w1, "ES-11/4, 5, 6": w2},
+        "es11_notes": "ES-11/4: only the 14 states the sources name (5 no, 9 abstain); "
+        "ES-11/5: A_or_X scored as abstain; ES-11/6: partial lists",
+        "beats_both_on_log_loss": {
+            test: bool(
+                g.set_index("model").loc["model_2d", "log_loss"]
+                < g.set_index("model").loc[["model_1d", "copy_reference"], "log_loss"].min()
+            )
+            for test, g in summary.groupby("test")
+        },
+    }
     (RESULTS / "votes_oos_run.json").write_text(json.dumps(run, indent=1) + "\n")
     print(summary.to_string(index=False))
     print(json.dumps(run, indent=1))

@@ -141,9 +141,11 @@ def patron_pull_weight(
     """Weight ``w_i ∈ [0, 1)`` with which a client follows its patron's vote:
     ``w = 1 − exp(−(a·aid_share + c·compact + d·defence_pact))`` (hazards that add up).
     aid_share: patron's aid as a share of the client's GDP; compact, defence_pact: 0/1."""
-    hazard = (per_aid_share * np.asarray(aid_share, float)
-              + per_compact * np.asarray(compact, float)
-              + per_defence_pact * np.asarray(defence_pact, float))
+    hazard = (
+        per_aid_share * np.asarray(aid_share, float)
+        + per_compact * np.asarray(compact, float)
+        + per_defence_pact * np.asarray(defence_pact, float)
+    )
     out: F = 1.0 - np.exp(-np.maximum(hazard, 0.0))
     return out
 

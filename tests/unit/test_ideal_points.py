@@ -29,11 +29,30 @@ def _simulate(seed: int, n_states: int = 40, years: int = 6, per_year: int = 50,
             u = rng.logistic(size=n_states)
             latent = eta + u
             vote = np.where(latent < c1, NO, np.where(latent < c2, ABSTAIN, YES))
-            calls.append({"rcid": rcid, "date": f"{2000 + t}-06-01", "year": 2000 + t,
-                          "session": t, "unres": f"R/{rcid}", "amend": "1", "para": "0",
-                          "short": f"roll call {rcid}", "descr": "", "issue": ""})
-            votes += [{"rcid": rcid, "year": 2000 + t, "iso3": iso[i], "vote": int(vote[i]),
-                       "confidence": "simulated"} for i in range(n_states)]
+            calls.append(
+                {
+                    "rcid": rcid,
+                    "date": f"{2000 + t}-06-01",
+                    "year": 2000 + t,
+                    "session": t,
+                    "unres": f"R/{rcid}",
+                    "amend": "1",
+                    "para": "0",
+                    "short": f"roll call {rcid}",
+                    "descr": "",
+                    "issue": "",
+                }
+            )
+            votes += [
+                {
+                    "rcid": rcid,
+                    "year": 2000 + t,
+                    "iso3": iso[i],
+                    "vote": int(vote[i]),
+                    "confidence": "simulated",
+                }
+                for i in range(n_states)
+            ]
     rc = RollCalls(votes=pd.DataFrame(votes), calls=pd.DataFrame(calls))
     return rc, x, iso
 

@@ -23,8 +23,14 @@ finite = st.floats(-4.0, 4.0, allow_nan=False)
 
 
 @settings(max_examples=60, deadline=None)
-@given(x=st.lists(st.tuples(finite, finite), min_size=1, max_size=6), b1=finite, b2=finite,
-       c1=finite, gap=st.floats(0.0, 4.0), cost=st.floats(0.0, 5.0))
+@given(
+    x=st.lists(st.tuples(finite, finite), min_size=1, max_size=6),
+    b1=finite,
+    b2=finite,
+    c1=finite,
+    gap=st.floats(0.0, 4.0),
+    cost=st.floats(0.0, 5.0),
+)
 def test_probabilities_sum_to_one(x, b1, b2, c1, gap, cost) -> None:
     p = ordinal_vote_probabilities(np.array(x), [b1, b2], c1, c1 + gap, no_cost=cost)
     assert p.shape == (len(x), 3)
