@@ -23,17 +23,21 @@ data ``A_or_X`` (ES-11/5: abstained or absent) is scored as an abstention, and E
 ES-11/6 have partial lists (only states named in the sources): both are reported as such.
 
 Writes experiments/results/votes_oos_summary.csv, votes_oos_by_rollcall.csv and votes_oos_run.json.
-Run: ``python -m experiments.votes_out_of_sample`` (about 10 minutes of CPU on one core).
+Run: ``python experiments/votes_out_of_sample.py`` (about 10 minutes of CPU on one core).
 """
 
 from __future__ import annotations
 
 import json
+import os
+import pickle
 import time
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
+from common import RESULTS
+from scipy.optimize import minimize_scalar
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from agents.rules.votes import (
@@ -44,11 +48,10 @@ from agents.rules.votes import (
     ordinal_vote_probabilities,
     patron_pull_weight,
 )
-from builds.ideal_points import Fit, build_design, fit, subsample, training_data
+from builds.ideal_points import Design, Fit, build_design, fit, subsample, training_data
 from builds.patrons import fit_patron_weights, patron_covariates
 from builds.un_roll_calls import RollCalls, load_roll_calls, normalized_title
 
-RESULTS = Path(__file__).resolve().parent / "results"
 EPS = 1e-9
 CATS = (YES, NO, ABSTAIN)
 
@@ -84,23 +87,34 @@ def references(train_calls: pd.DataFrame, targets: pd.DataFrame) -> pd.DataFrame
     return pd.DataFrame(rows, columns=["method", "family", "ref_rcid"], index=targets.index)
 
 
+def positions_at(ft: Fit, year: int) -> pd.DataFrame:
+    """Each state's fitted position in its last year up to ``year`` (the random walk's
+    forecast for later years)."""
+    pos = ft.positions()
+    return pos[pos["year"] <= year].sort_values("year").groupby("iso3").last()
+
+
 def model_probabilities(
     ft: Fit,
-    targets: pd.DataFrame,
+    pos: pd.DataFrame,
     refs: pd.DataFrame,
     votes: pd.DataFrame,
+    calib: dict[str, float],
+    ref_votes: pd.Series | None = None,
     patrons: pd.DataFrame | None = None,
     weights: dict[str, float] | None = None,
 ) -> np.ndarray:
-    """P(yes, no, abstain) of every target vote ``(n, 3)`` from the fit; with ``patrons`` and
-    ``weights``, each client's probabilities are pulled towards its patron's
-    (``agents.rules.votes.follow_patron``)."""
-    d = ft.design
-    pos = ft.positions().sort_values("year").groupby("iso3").last()
+    """P(yes, no, abstain) ``(n, 3)`` of every vote in ``votes`` (rcid, iso3).
+
+    A target's item parameters are its reference roll call's fitted ones (``refs``: rcid ->
+    ref_rcid, method), multiplied by the temperature ``calib['temp_<method>']`` fitted on the
+    training data (:func:`calibrate`). With ``ref_votes`` ((rcid, iso3) -> vote), the
+    persistence variant mixes in the state's vote on the reference with weight
+    ``calib['rho_<method>']``. With ``patrons`` and ``weights``, each client's probabilities are
+    pulled towards its patron's (``agents.rules.votes.follow_patron``)."""
     x_all = pos[[f"dim{q + 1}" for q in range(ft.x.shape[1])]].to_numpy()
     states = pos.index.to_numpy()
-    fam_index = pd.Series(np.arange(len(d.families)), index=d.families)
-    item_index = pd.Series(np.arange(len(d.items)), index=d.items["rcid"].to_numpy())
+    item_index = pd.Series(np.arange(len(ft.design.items)), index=ft.design.items["rcid"])
     row_of = pd.Series(np.arange(len(states)), index=states)
     patron_idx, weight = np.full(len(states), -1), np.zeros(len(states))
     if patrons is not None and weights is not None:
@@ -114,17 +128,68 @@ def model_probabilities(
             weights["per_compact"],
             weights["per_defence_pact"],
         )
+    ref_rcid = dict(zip(refs["rcid"], refs["ref_rcid"], strict=True))
+    ref_method = dict(zip(refs["rcid"], refs["method"], strict=True))
     out = np.empty((len(votes), 3))
     for rcid, rows in votes.groupby("rcid").indices.items():
-        ref = refs.loc[targets.index[targets["rcid"] == rcid][0]]
-        if ref["method"] == "family":
-            g = fam_index[ref["family"]]
-            b, c1, c2 = ft.fam_b[g], ft.fam_c1[g], ft.fam_c2[g]
-        else:
-            j = item_index[ref["ref_rcid"]]
-            b, c1, c2 = ft.b[j], ft.c1[j], ft.c2[j]
-        p_all = follow_patron(ordinal_vote_probabilities(x_all, b, c1, c2), patron_idx, weight)
-        out[rows] = p_all[row_of[votes["iso3"].to_numpy()[rows]].to_numpy()]
+        ref, method = ref_rcid[rcid], str(ref_method[rcid])
+        method = "family" if method == "explicit" else method
+        j = item_index[ref]
+        t = calib[f"temp_{method}"]
+        p_all = ordinal_vote_probabilities(x_all, t * ft.b[j], t * ft.c1[j], t * ft.c2[j])
+        p_all = follow_patron(p_all, patron_idx, weight)
+        p = p_all[row_of[votes["iso3"].to_numpy()[rows]].to_numpy()]
+        if ref_votes is not None:
+            then = ref_votes.reindex(
+                list(zip([ref] * len(rows), votes["iso3"].to_numpy()[rows], strict=True))
+            ).to_numpy()
+            ok = ~np.isnan(then)
+            rho = calib[f"rho_{method}"]
+            p[ok] = (1 - rho) * p[ok] + rho * np.eye(3)[then[ok].astype(int)]
+        out[rows] = p
+    return out
+
+
+def _calib_nll(
+    t: float,
+    rho: float,
+    ft: Fit,
+    pos: pd.DataFrame,
+    refs: pd.DataFrame,
+    votes: pd.DataFrame,
+    y: np.ndarray,
+    method: str,
+    ref_votes: pd.Series,
+) -> float:
+    c = {f"temp_{method}": t, f"rho_{method}": rho}
+    p = model_probabilities(ft, pos, refs, votes, c, ref_votes if rho > 0 else None)
+    return score(p, y)[1] if len(y) else 0.0
+
+
+def calibrate(ft: Fit, train: RollCalls, year: int, ref_votes: pd.Series) -> dict[str, float]:
+    """Temperature and persistence weight per reference method, by maximum likelihood on the
+    training roll calls of ``year`` predicted from positions of ``year - 1`` and their references
+    among the earlier training roll calls (the same rule as for the targets)."""
+    calls = train.calls
+    targets = calls[calls["year"] == year].reset_index(drop=True)
+    refs = references(calls[calls["year"] < year].reset_index(drop=True), targets)
+    refs["rcid"] = targets["rcid"].to_numpy()
+    votes = train.votes[train.votes["rcid"].isin(targets["rcid"])].reset_index(drop=True)
+    pos = positions_at(ft, year - 1)
+    votes = votes[votes["iso3"].isin(pos.index)].reset_index(drop=True)
+    y = votes["vote"].to_numpy()
+    method_of = votes["rcid"].map(refs.set_index("rcid")["method"]).to_numpy()
+    out: dict[str, float] = {}
+    for method in ("family", "similar"):
+        sel = method_of == method
+        part = (ft, pos, refs, votes[sel], y[sel], method, ref_votes)
+        t = minimize_scalar(_calib_nll, args=(0.0, *part), bounds=(0.05, 3.0), method="bounded").x
+        rho = minimize_scalar(
+            lambda r, t=t, part=part: _calib_nll(t, r, *part), bounds=(1e-4, 0.99), method="bounded"
+        ).x
+        out[f"temp_{method}"] = round(float(t), 4)
+        out[f"rho_{method}"] = round(float(rho), 4)
+        out[f"votes_{method}"] = int(sel.sum())
     return out
 
 
@@ -172,6 +237,22 @@ def score(p: np.ndarray, vote: np.ndarray) -> tuple[float, float]:
     return acc, ll
 
 
+def _fit_cached(design: Design, k: int, warm: Fit | None, last_date: str) -> Fit:
+    """``fit``; with the environment variable VOTES_OOS_CACHE set to a folder, fits are pickled
+    there and reused (development only: the committed results are from a fresh run)."""
+    folder = os.environ.get("VOTES_OOS_CACHE")
+    path = Path(folder) / f"fit_{last_date}_{k}d.pkl" if folder else None
+    if path is not None and path.exists():
+        with open(path, "rb") as f:
+            cached: Fit = pickle.load(f)
+        return cached
+    ft = fit(design, k=k, warm=warm)
+    if path is not None:
+        with open(path, "wb") as f:
+            pickle.dump(ft, f)
+    return ft
+
+
 def run_test(
     name: str,
     rc_all: RollCalls,
@@ -183,10 +264,10 @@ def run_test(
     warm: dict[int, Fit],
     patron_year: int,
     weight_year: int,
-) -> tuple[list[dict[str, object]], pd.DataFrame, dict[int, Fit], dict[str, float]]:
+) -> tuple[list[dict[str, object]], pd.DataFrame, dict[int, Fit], dict[str, object]]:
     train = training_data(rc_fit, last_date=last_date)
     design = build_design(train)
-    fits = {k: fit(design, k=k, warm=warm.get(k)) for k in (2, 1)}
+    fits = {k: _fit_cached(design, k, warm.get(k), last_date) for k in (2, 1)}
     if fixed_ref is None:
         refs = references(train.calls, targets)
     else:
@@ -197,12 +278,18 @@ def run_test(
     votes = votes[votes["iso3"].isin(set(design.sy_iso3))].reset_index(drop=True)
     conf = confusion(training_data(rc_all, last_date=last_date), conf_year)
     ref_of = dict(zip(targets["rcid"], refs["ref_rcid"], strict=True))
+    refs = refs.assign(rcid=targets["rcid"].to_numpy())
     patrons = patron_covariates(sorted(set(design.sy_iso3)), patron_year)
     weights = fit_patron_weights(fits[2], patrons, weight_year)
+    ref_votes = rc_all.votes.set_index(["rcid", "iso3"])["vote"]
+    calib = {k: calibrate(fits[k], train, conf_year, ref_votes) for k in (2, 1)}
+    pos = {k: positions_at(fits[k], 9999) for k in (2, 1)}
+    args = {k: (fits[k], pos[k], refs, votes, calib[k]) for k in (2, 1)}
     probs = {
-        "model_2d": model_probabilities(fits[2], targets, refs, votes),
-        "model_2d_patron": model_probabilities(fits[2], targets, refs, votes, patrons, weights),
-        "model_1d": model_probabilities(fits[1], targets, refs, votes),
+        "model_2d": model_probabilities(*args[2]),
+        "model_2d_patron": model_probabilities(*args[2], None, patrons, weights),
+        "model_2d_persistence": model_probabilities(*args[2], ref_votes),
+        "model_1d": model_probabilities(*args[1]),
         "copy_reference": copy_baseline(rc_all, votes, ref_of, conf),
     }
     y = votes["vote"].to_numpy()
@@ -241,7 +328,9 @@ def run_test(
         ),
         on="rcid",
     )
-    return rows, by_rc, fits, weights
+    details: dict[str, object] = {"patron_weights": weights}
+    details.update({f"calibration_{k}d": v for k, v in calib.items()})
+    return rows, by_rc, fits, details
 
 
 def main() -> None:
@@ -266,9 +355,9 @@ def main() -> None:
         RESULTS / "votes_oos_by_rollcall.csv", index=False, float_format="%.4f", lineterminator="\n"
     )
     run = {
-        "command": "python -m experiments.votes_out_of_sample",
+        "command": "python experiments/votes_out_of_sample.py",
         "cpu_seconds": round(time.process_time() - t0),
-        "patron_weights": {"2018-2019 roll calls": w1, "ES-11/4, 5, 6": w2},
+        "fitted_on_training_data": {"2018-2019 roll calls": w1, "ES-11/4, 5, 6": w2},
         "es11_notes": "ES-11/4: only the 14 states the sources name (5 no, 9 abstain); "
         "ES-11/5: A_or_X scored as abstain; ES-11/6: partial lists",
         "beats_both_on_log_loss": {
