@@ -40,7 +40,7 @@ import pandas as pd
 from numpy.typing import NDArray
 from scipy.optimize import minimize
 
-from agents.rules.votes import ABSTAIN, NO, YES
+from agents.rules.votes import VoteCode
 from builds.un_roll_calls import UN_DIR, RollCalls, load_roll_calls, normalized_title
 
 F = NDArray[np.float64]
@@ -58,7 +58,7 @@ CAPS = ((2000, 15), (2014, 30))
 SEED = 20170301  # BSV's publication month; only the start values depend on it
 POSITIONS_FILE = UN_DIR / "ideal_points.csv"
 ITEMS_FILE = UN_DIR / "ideal_point_items.csv"
-ORDINAL = {NO: 0, ABSTAIN: 1, YES: 2}  # vote code -> ordinal category
+ORDINAL = {VoteCode.NO: 0, VoteCode.ABSTAIN: 1, VoteCode.YES: 2}  # vote code -> ordinal category
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ import pandas as pd
 from numpy.typing import NDArray
 from scipy.optimize import minimize
 
-from agents.rules.votes import ABSTAIN, NO, YES, ordinal_vote_probabilities, patron_pull_weight
+from agents.rules.votes import VoteCode, ordinal_vote_probabilities, patron_pull_weight
 from builds.ideal_points import Fit
 from builds.un_roll_calls import ROOT, UN_DIR
 
@@ -97,7 +97,8 @@ def fit_patron_weights(ft: Fit, covariates: pd.DataFrame, year: int) -> dict[str
     in_year = np.flatnonzero(d.sy_year[d.obs_sy] == year)
     sy = d.obs_sy[in_year]
     item = d.obs_item[in_year]
-    vote = np.asarray([NO, ABSTAIN, YES])[d.obs_cat[in_year]]  # ordinal category -> vote code
+    by_category = np.asarray([VoteCode.NO, VoteCode.ABSTAIN, VoteCode.YES])
+    vote = by_category[d.obs_cat[in_year]]
     iso = np.asarray(d.sy_iso3)[sy]
     cov = covariates.set_index("iso3").reindex(iso)
     has = cov["patron"].fillna("").to_numpy() != ""

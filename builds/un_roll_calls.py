@@ -27,13 +27,18 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from agents.rules.votes import ABSTAIN, NO, YES
+from agents.rules.votes import VoteCode
 
 ROOT = Path(__file__).resolve().parents[1]
 UN_DIR = ROOT / "scenarios" / "sources" / "un"
 ES11_FILE = ROOT / "scenarios" / "sources" / "ukraine-2025" / "un_votes_ukraine_2022_2023.csv"
-VOTE_CODES = {"yes": YES, "no": NO, "abstain": ABSTAIN}
-ES11_CODES = {"Y": YES, "N": NO, "A": ABSTAIN, "A_or_X": ABSTAIN}
+VOTE_CODES = {"yes": VoteCode.YES, "no": VoteCode.NO, "abstain": VoteCode.ABSTAIN}
+ES11_CODES = {
+    "Y": VoteCode.YES,
+    "N": VoteCode.NO,
+    "A": VoteCode.ABSTAIN,
+    "A_or_X": VoteCode.ABSTAIN,
+}
 #: rcids given to the emergency-session roll calls (Voeten's rcids end at 9147).
 ES11_RCID = {
     "A/RES/ES-11/1": 10001,

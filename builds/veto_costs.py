@@ -29,7 +29,7 @@ import math
 
 import pandas as pd
 
-from agents.rules.votes import NO
+from agents.rules.votes import VoteCode
 from builds.un_roll_calls import UN_DIR, load_roll_calls
 
 FIRST_YEAR, LAST_YEAR = 2000, 2017
@@ -53,7 +53,7 @@ def veto_costs() -> pd.DataFrame:
     rows = []
     for iso3, column in MEMBERS.items():
         mine = votes[votes["iso3"] == iso3]
-        g = float((mine["vote"] == NO).mean())
+        g = float((mine["vote"] == VoteCode.NO).mean())
         cast = int(vetoes[column].fillna(0).astype(int).sum())
         v = (cast + 0.5) / drafts
         rows.append(

@@ -27,16 +27,14 @@ from common import RESULTS
 from votes_out_of_sample import _fit_cached, positions_at
 
 from agents.rules.votes import (
-    ABSTAIN,
-    NO,
-    YES,
+    VoteCode,
     ordinal_vote_probabilities,
     veto_cost_for,
 )
 from builds.ideal_points import build_design, subsample, training_data
 from builds.un_roll_calls import UN_DIR, load_roll_calls
 
-LETTER = {YES: "Y", NO: "N", ABSTAIN: "A"}
+LETTER: dict[int, str] = {int(c): c.letter for c in (VoteCode.YES, VoteCode.NO, VoteCode.ABSTAIN)}
 DRAFTS = {  # draft -> (last date of the training roll calls, reference roll call rcid)
     "S/2022/155": ("2022-02-24", 5309),  # A/RES/68/262
     "S/2022/720": ("2022-09-29", 10001),  # A/RES/ES-11/1
@@ -60,16 +58,16 @@ def main() -> None:
             x, ft.b[j], ft.c1[j], ft.c2[j], no_cost=veto_cost_for(permanent, 1.0) * kappa
         )
         modal = np.argmax(p, axis=1)
-        p_veto = 1.0 - float(np.prod(1.0 - p[permanent, NO]))
-        for i, m in members.iterrows():
+        p_veto = 1.0 - float(np.prod(1.0 - p[permanent, VoteCode.NO]))
+        for i, m in enumerate(members.to_dict("records")):
             rows.append(
                 {
                     "draft": draft,
                     "iso3": m["iso3"],
                     "seat": m["seat"],
-                    "p_yes": p[i, YES],
-                    "p_no": p[i, NO],
-                    "p_abstain": p[i, ABSTAIN],
+                    "p_yes": p[i, VoteCode.YES],
+                    "p_no": p[i, VoteCode.NO],
+                    "p_abstain": p[i, VoteCode.ABSTAIN],
                     "predicted": LETTER[int(modal[i])],
                     "reported": m["vote"],
                 }
@@ -82,14 +80,19 @@ def main() -> None:
                 "positions_up_to": last_date,
                 "reported_yes_no_abstain": [int(rep.get(v, 0)) for v in "YNA"],
                 "expected_yes_no_abstain": [
-                    round(float(p[:, c].sum()), 2) for c in (YES, NO, ABSTAIN)
+                    round(float(p[:, c].sum()), 2)
+                    for c in (VoteCode.YES, VoteCode.NO, VoteCode.ABSTAIN)
                 ],
-                "modal_yes_no_abstain": [int((modal == c).sum()) for c in (YES, NO, ABSTAIN)],
+                "modal_yes_no_abstain": [
+                    int((modal == c).sum()) for c in (VoteCode.YES, VoteCode.NO, VoteCode.ABSTAIN)
+                ],
                 "members_correct": int(
                     (np.array([LETTER[int(v)] for v in modal]) == members["vote"]).sum()
                 ),
                 "p_vetoed": round(p_veto, 4),
-                "modal_vetoed_by": [str(c) for c in members["iso3"][permanent & (modal == NO)]],
+                "modal_vetoed_by": [
+                    str(c) for c in members["iso3"][permanent & (modal == VoteCode.NO)]
+                ],
             }
         )
     RESULTS.mkdir(exist_ok=True)

@@ -41,9 +41,7 @@ from scipy.optimize import minimize_scalar
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from agents.rules.votes import (
-    ABSTAIN,
-    NO,
-    YES,
+    VoteCode,
     follow_patron,
     ordinal_vote_probabilities,
     patron_pull_weight,
@@ -53,7 +51,7 @@ from builds.patrons import fit_patron_weights, patron_covariates
 from builds.un_roll_calls import RollCalls, load_roll_calls, normalized_title
 
 EPS = 1e-9
-CATS = (YES, NO, ABSTAIN)
+CATS = (VoteCode.YES, VoteCode.NO, VoteCode.ABSTAIN)
 
 
 def _texts(calls: pd.DataFrame) -> pd.Series:

@@ -203,7 +203,13 @@ def draw_ordinal_votes(
     when ``u_absent < p_absent``; non-members of the forum are coded 4."""
     p = np.asarray(probabilities, float)
     u = np.asarray(u_vote, float)
-    vote = np.where(u < p[..., YES], YES, np.where(u < p[..., YES] + p[..., NO], NO, ABSTAIN))
-    vote = np.where(np.asarray(u_absent, float) < np.asarray(p_absent, float), ABSENT, vote)
-    out: Ints = np.where(np.asarray(member, bool), vote, NON_MEMBER).astype(np.int64)
+    vote = np.where(
+        u < p[..., VoteCode.YES],
+        VoteCode.YES,
+        np.where(u < p[..., VoteCode.YES] + p[..., VoteCode.NO], VoteCode.NO, VoteCode.ABSTAIN),
+    )
+    vote = np.where(
+        np.asarray(u_absent, float) < np.asarray(p_absent, float), VoteCode.ABSENT, vote
+    )
+    out: Ints = np.where(np.asarray(member, bool), vote, VoteCode.NON_MEMBER).astype(np.int64)
     return out

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from agents.rules.votes import ABSTAIN, NO, YES
+from agents.rules.votes import VoteCode
 from builds.ideal_points import build_design, fit
 from builds.un_roll_calls import RollCalls
 
@@ -28,7 +28,9 @@ def _simulate(seed: int, n_states: int = 40, years: int = 6, per_year: int = 50,
             eta = x[t] @ b
             u = rng.logistic(size=n_states)
             latent = eta + u
-            vote = np.where(latent < c1, NO, np.where(latent < c2, ABSTAIN, YES))
+            vote = np.where(
+                latent < c1, VoteCode.NO, np.where(latent < c2, VoteCode.ABSTAIN, VoteCode.YES)
+            )
             calls.append(
                 {
                     "rcid": rcid,
@@ -94,7 +96,9 @@ def test_regime_change_lets_a_position_jump() -> None:
     # S00 flips every vote from 2002 on: yes <-> no
     v = rc.votes
     flip = (v["iso3"] == "S00") & (v["year"] >= 2002)
-    v.loc[flip, "vote"] = v.loc[flip, "vote"].map({YES: NO, NO: YES, ABSTAIN: ABSTAIN})
+    v.loc[flip, "vote"] = v.loc[flip, "vote"].map(
+        {VoteCode.YES: VoteCode.NO, VoteCode.NO: VoteCode.YES, VoteCode.ABSTAIN: VoteCode.ABSTAIN}
+    )
     tight = fit(build_design(rc, regime_changes=set()), k=2, maxiter=300).positions()
     loose = fit(build_design(rc, regime_changes={("S00", 2002)}), k=2, maxiter=300).positions()
 

@@ -7,11 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from agents.rules.votes import (
-    ABSENT,
-    ABSTAIN,
-    NO,
-    NON_MEMBER,
-    YES,
+    VoteCode,
     draw_ordinal_votes,
     follow_patron,
     ordinal_vote_probabilities,
@@ -41,10 +37,10 @@ def test_probabilities_sum_to_one(x, b1, b2, c1, gap, cost) -> None:
 def test_monotone_in_the_margin() -> None:
     x = np.linspace(-3, 3, 61)[:, None]
     p = ordinal_vote_probabilities(x, [1.5], -1.0, 0.5)
-    assert np.all(np.diff(p[:, YES]) > 0)
-    assert np.all(np.diff(p[:, NO]) < 0)
+    assert np.all(np.diff(p[:, VoteCode.YES]) > 0)
+    assert np.all(np.diff(p[:, VoteCode.NO]) < 0)
     # abstention peaks between the two cut points
-    peak = x[np.argmax(p[:, ABSTAIN]), 0]
+    peak = x[np.argmax(p[:, VoteCode.ABSTAIN]), 0]
     assert -1.0 / 1.5 <= peak <= 0.5 / 1.5
 
 
@@ -66,9 +62,11 @@ def test_veto_cost_moves_no_to_abstain() -> None:
     cost = veto_cost_for(permanent, 2.0)
     np.testing.assert_array_equal(cost, [2.0, 0.0])
     p = ordinal_vote_probabilities(x, [1.0], -0.5, 0.5, no_cost=cost)
-    assert p[0, NO] < p[1, NO]
-    assert p[0, ABSTAIN] > p[1, ABSTAIN]
-    assert p[0, YES] == p[1, YES]  # the cost changes how a member says no, not whether it agrees
+    assert p[0, VoteCode.NO] < p[1, VoteCode.NO]
+    assert p[0, VoteCode.ABSTAIN] > p[1, VoteCode.ABSTAIN]
+    assert (
+        p[0, VoteCode.YES] == p[1, VoteCode.YES]
+    )  # the cost changes how a member says no, not whether it agrees
 
 
 def test_follow_patron_mixes() -> None:
@@ -94,4 +92,4 @@ def test_draw_matches_probabilities() -> None:
     freq = np.bincount(v, minlength=3)[:3] / 20000
     np.testing.assert_allclose(freq, [0.5, 0.2, 0.3], atol=0.015)
     coded = draw_ordinal_votes(p[:2], [0.1, 0.1], [0.0, 0.9], 0.5, [True, False])
-    np.testing.assert_array_equal(coded, [ABSENT, NON_MEMBER])
+    np.testing.assert_array_equal(coded, [VoteCode.ABSENT, VoteCode.NON_MEMBER])
