@@ -37,7 +37,7 @@ from builds.un_roll_calls import UN_DIR, load_roll_calls
 LETTER: dict[int, str] = {int(c): c.letter for c in (VoteCode.YES, VoteCode.NO, VoteCode.ABSTAIN)}
 DRAFTS = {  # draft -> (last date of the training roll calls, reference roll call rcid)
     "S/2022/155": ("2022-02-24", 5309),  # A/RES/68/262
-    "S/2022/720": ("2022-09-29", 10001),  # A/RES/ES-11/1
+    "S/2022/720": ("2022-03-31", 10001),  # A/RES/ES-11/1 (no roll call of ours in Apr-Sep 2022)
 }
 
 

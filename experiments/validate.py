@@ -16,9 +16,17 @@ from pathlib import Path
 
 import pandas as pd
 from common import RESULTS, ROOT, read_csv, read_json
+from validate_votes import security_council_drafts, votes_out_of_sample
 
 HERE = Path(__file__).resolve().parent
-SCRIPTS = ("hindcast_un_2025.py", "force_2025.py", "assumptions.py", "sweep_backstop_force.py")
+SCRIPTS = (
+    "hindcast_un_2025.py",
+    "force_2025.py",
+    "assumptions.py",
+    "sweep_backstop_force.py",
+    "votes_out_of_sample.py",
+    "unsc_2022_drafts.py",
+)
 DOC = ROOT / "docs" / "validation.md"
 SOURCE_NAMES = {
     "reported": "reported",
@@ -499,10 +507,12 @@ the force's required strength: [report](../experiments/results/sweep_backstop_fo
     make validate        # several minutes on 2 cores; same bytes on a re-run
 
 Scripts: `experiments/hindcast_un_2025.py`, `experiments/force_2025.py`,
-`experiments/assumptions.py`, `experiments/sweep_backstop_force.py`; this page:
+`experiments/assumptions.py`, `experiments/sweep_backstop_force.py`,
+`experiments/votes_out_of_sample.py`, `experiments/unsc_2022_drafts.py`; this page:
 `experiments/validate.py --docs-only`.
 """
-    return "\n".join([head, hindcast(), force(), assumptions(), sweep, tail])
+    votes = [votes_out_of_sample(), security_council_drafts()]
+    return "\n".join([head, hindcast(), force(), assumptions(), *votes, sweep, tail])
 
 
 def main() -> None:
