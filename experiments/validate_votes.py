@@ -68,8 +68,7 @@ Fitted on training data only (the last training year against its own references)
 
 Files: [summary](../experiments/results/votes_oos_summary.csv),
 [by roll call](../experiments/results/votes_oos_by_rollcall.csv),
-[run](../experiments/results/votes_oos_run.json) (`experiments/votes_out_of_sample.py`,
-{run["cpu_seconds"]} s of CPU).
+[run](../experiments/results/votes_oos_run.json) (`experiments/votes_out_of_sample.py`).
 """
 
 

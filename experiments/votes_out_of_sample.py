@@ -303,9 +303,6 @@ def run_test(
                 "roll_calls": int(votes["rcid"].nunique()),
                 "accuracy": acc,
                 "log_loss": ll,
-                "fit_cpu_s": round(fits[1 if model == "model_1d" else 2].seconds)
-                if model != "copy_reference"
-                else 0,
             }
         )
         for rcid, idx in votes.groupby("rcid").indices.items():
@@ -354,7 +351,6 @@ def main() -> None:
     )
     run = {
         "command": "python experiments/votes_out_of_sample.py",
-        "cpu_seconds": round(time.process_time() - t0),
         "fitted_on_training_data": {"2018-2019 roll calls": w1, "ES-11/4, 5, 6": w2},
         "es11_notes": "ES-11/4: only the 14 states the sources name (5 no, 9 abstain); "
         "ES-11/5: A_or_X scored as abstain; ES-11/6: partial lists",
@@ -368,6 +364,8 @@ def main() -> None:
     }
     (RESULTS / "votes_oos_run.json").write_text(json.dumps(run, indent=1) + "\n")
     print(summary.to_string(index=False))
+    fits_cpu = {f"{k}d": round(f.seconds) for k, f in fits1.items()}
+    print(f"CPU: {time.process_time() - t0:.0f} s in this process; fits (2017): {fits_cpu}")
     print(json.dumps(run, indent=1))
 
 
