@@ -24,6 +24,9 @@ long-run cleavage the first ideal-point dimension measures.
 
 from __future__ import annotations
 
+from collections.abc import Hashable, Mapping
+from typing import Any
+
 import numpy as np
 import pandas as pd
 
@@ -34,8 +37,8 @@ ITEMS = {"territory": 10001, "accountability": 10005, "sanctions": 10006, "forei
 LAST_YEAR = 2023
 
 
-def _expected_against(x: np.ndarray, item: pd.Series) -> np.ndarray:
-    p = ordinal_vote_probabilities(x, item[["b1", "b2"]].to_numpy(float), item["c1"], item["c2"])
+def _expected_against(x: np.ndarray, item: Mapping[Hashable, Any]) -> np.ndarray:
+    p = ordinal_vote_probabilities(x, [item["b1"], item["b2"]], item["c1"], item["c2"])
     out: np.ndarray = p[:, VoteCode.NO] + 0.5 * p[:, VoteCode.ABSTAIN]
     return out
 
@@ -56,9 +59,9 @@ def ideal_scores(positions: pd.DataFrame, items: pd.DataFrame, iso3s: list[str])
     if missing:
         raise ValueError(f"ideal_points.csv: no position for {missing}")
     x = pos.loc[iso3s, ["dim1", "dim2"]].to_numpy(float)
-    item_of = items.set_index("rcid")
+    item_of = {int(r["rcid"]): r for r in items.to_dict("records")}
     out = pd.DataFrame(index=pd.Index(iso3s, name="iso3"))
     for dim, rcid in ITEMS.items():
-        out[dim] = _expected_against(x, item_of.loc[rcid])
+        out[dim] = _expected_against(x, item_of[rcid])
     out["alignment"] = 1.0 - _percentile(x[:, 0])
     return out.round(6)

@@ -24,10 +24,10 @@ def _table(frame: pd.DataFrame) -> str:
         "| test | model | votes | accuracy | log-loss |",
         "|---|---|---|---|---|",
     ]
-    for r in frame.itertuples(index=False):
+    for r in frame.to_dict("records"):
         lines.append(
-            f"| {r.test} | {MODEL_NAMES.get(str(r.model), r.model)} | {int(r.votes):,} | "
-            f"{100 * float(r.accuracy):.1f}% | {float(r.log_loss):.3f} |"
+            f"| {r['test']} | {MODEL_NAMES.get(str(r['model']), r['model'])} | {r['votes']:,} | "
+            f"{100 * r['accuracy']:.1f}% | {r['log_loss']:.3f} |"
         )
     return "\n".join(lines)
 
