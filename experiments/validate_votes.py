@@ -36,9 +36,10 @@ def votes_out_of_sample() -> str:
     summary = pd.read_csv(RESULTS / "votes_oos_summary.csv")
     run = json.loads((RESULTS / "votes_oos_run.json").read_text())
     verdict = []
-    for test, beats in run["beats_both_on_log_loss"].items():
-        word = "beats" if beats else "does **not** beat"
-        verdict.append(f"- {test}: the 2-dimensional model {word} both baselines on log-loss.")
+    for variant, by_test in run["beats_both_on_log_loss"].items():
+        for test, beats in by_test.items():
+            word = "beats" if beats else "does **not** beat"
+            verdict.append(f"- {test}: {MODEL_NAMES[variant]} {word} both baselines on log-loss.")
     fitted = run["fitted_on_training_data"]
     calib = []
     for test, d in fitted.items():

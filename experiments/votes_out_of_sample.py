@@ -355,11 +355,14 @@ def main() -> None:
         "es11_notes": "ES-11/4: only the 14 states the sources name (5 no, 9 abstain); "
         "ES-11/5: A_or_X scored as abstain; ES-11/6: partial lists",
         "beats_both_on_log_loss": {
-            test: bool(
-                g.set_index("model").loc["model_2d", "log_loss"]
-                < g.set_index("model").loc[["model_1d", "copy_reference"], "log_loss"].min()
-            )
-            for test, g in summary.groupby("test")
+            variant: {
+                test: bool(
+                    g.set_index("model").loc[variant, "log_loss"]
+                    < g.set_index("model").loc[["model_1d", "copy_reference"], "log_loss"].min()
+                )
+                for test, g in summary.groupby("test")
+            }
+            for variant in ("model_2d", "model_2d_patron", "model_2d_persistence")
         },
     }
     (RESULTS / "votes_oos_run.json").write_text(json.dumps(run, indent=1) + "\n")
