@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from scenarios import validate_params, validate_tables, validate_toml, validate_un
+from scenarios import validate_case, validate_params, validate_tables, validate_toml, validate_un
 from scenarios.errors import Problems, one_of
 from scenarios.merge import BUILTIN_DIR, builtin_names, merge, read_chain
 from scenarios.schema import Scenario
@@ -62,6 +62,9 @@ def load_scenario(name_or_path: str | Path) -> Scenario:
     declared = list(raw_params) if isinstance(raw_params, dict) else []
     events = validate_toml.events(m, problems, parameters, declared, iso3s, names, candidates)
     resolutions = validate_un.resolutions(m, problems, names)
+    guarantors = validate_case.guarantors(m, problems, states, roles, parameters)
+    mission = validate_case.mission(m, problems, states, roles, resolutions)
+    un = validate_case.un_setting(m, problems, top.get("start"), states)
     problems.raise_if_any()
     assert roles is not None
     return Scenario(
@@ -77,5 +80,9 @@ def load_scenario(name_or_path: str | Path) -> Scenario:
         resolutions=resolutions,
         states=states,
         ties=ties,
+        behaviour=m.data.get("behaviour"),
+        guarantors=guarantors,
+        mission=mission,
+        un=un,
         path=directory,
     )
