@@ -71,7 +71,7 @@ def guarantors(
         if iso3 in [g.iso3 for g in out]:
             at.bad("iso3", iso3, "each guarantor once")
         if iso3 and status.get(iso3) in ("armed_group", "unrecognised_state"):
-            at.bad("iso3", iso3, f"a state (not a {status[iso3]}): only states guarantee")
+            at.bad("iso3", iso3, f"a state (not of status {status[iso3]}): only states guarantee")
         if iso3 and roles is not None and iso3 in _aggressor_side(roles):
             at.bad("iso3", iso3, "a state not on the aggressor's side (it guarantees the victim)")
         level = at.number("commitment", item.get("commitment", MISSING), 0.0, 1.0)
@@ -97,7 +97,7 @@ def _check_guarantors(
     codes = [g.iso3 for g in found]
     if roles is not None and roles.guarantor not in codes:
         at = At(problems, m.file("roles", "guarantor"), "[roles]")
-        at.bad("guarantor", roles.guarantor, "one of the [[guarantors]]: " + one_of(codes))
+        at.bad("guarantor", roles.guarantor, "a state listed in [[guarantors]]; " + one_of(codes))
     backstop = params.get("backstop")
     combined = combined_commitment([g.commitment for g in found])
     if backstop is not None and abs(backstop.central - combined) > 1e-9:

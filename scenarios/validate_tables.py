@@ -104,9 +104,10 @@ def _status(at: At, text: str, seat: str, candidate: str) -> str:
         at.bad("status", text, "empty (a UN member) or " + one_of(ACTOR_STATUSES, text))
         return status
     if status != "un_member" and seat:
-        at.bad("sc_seat", seat, f"empty: a {status} holds no Security Council seat")
+        at.bad("sc_seat", seat, f"empty: an actor of status {status} holds no Council seat")
     if status in ("unrecognised_state", "armed_group") and candidate == "true":
-        at.bad("force_candidate", candidate, f"false: a {status} sends no troops to the force")
+        allowed = f"false: an actor of status {status} sends no troops to the force"
+        at.bad("force_candidate", candidate, allowed)
     return status
 
 
