@@ -1,4 +1,5 @@
 """Bosnia, September 1995: NATO air strikes and the Geneva principles (builds.cases.common)."""
+# ruff: noqa: E501  (a case is data: its citations stay whole, one per line)
 
 from builds.cases.korea_1953 import UNSC_PAGE
 from builds.cases.spec import Actor, ActorTie, CaseSpec, Guarantee
@@ -16,7 +17,11 @@ SPEC = CaseSpec(
         "before September 1995 (docs/cases/bosnia-1995.md)."
     ),
     dimensions=(
-        ("territory", "a single Bosnia, 51% to the Federation", "a Serb entity with more land and the right to secede"),
+        (
+            "territory",
+            "a single Bosnia, 51% to the Federation",
+            "a Serb entity with more land and the right to secede",
+        ),
         ("foreign_forces", "a NATO-led implementation force", "no NATO troops (UN forces only)"),
     ),
     dimensions_source="Contact Group plan, July 1994 (51/49 split); Bosnian Serb assembly's rejections of it (Jul-Aug 1994); NATO planning for an implementation force (NAC communiques 1993-95)",
@@ -29,10 +34,13 @@ SPEC = CaseSpec(
     veto_players=("BIH", "BSR", "HRV", "YUG"),
     veto_source="the belligerents and Yugoslavia's President, who negotiated for the Bosnian Serbs (Patriarch's letter, 29 Aug 1995)",
     guarantors=(
-        Guarantee("USA", 0.5,
-                  "NATO air strikes (Operation Deliberate Force from 30 Aug 1995) and the US "
-                  "offer to send troops to implement a settlement (1993-95); no treaty (rule: "
-                  "a public commitment = 0.5)"),
+        Guarantee(
+            "USA",
+            0.5,
+            "NATO air strikes (Operation Deliberate Force from 30 Aug 1995) and the US "
+            "offer to send troops to implement a settlement (1993-95); no treaty (rule: "
+            "a public commitment = 0.5)",
+        ),
     ),
     mission_kind="reassurance",
     mission_mandate="security_council",
@@ -43,14 +51,30 @@ SPEC = CaseSpec(
     proxies={"BSR": "RUS"},
     proxies_source="ASSUMPTION: the Bosnian Serbs do not vote; Russia, their main advocate in the Contact Group, stands for them",
     actors=(
-        Actor("BSR", "Republika Srpska (Bosnian Serbs)", "unrecognised_state",
-              "proclaimed 9 Jan 1992, recognised by no state", 0.2,
-              "ASSUMPTION: a fifth of Yugoslavia's CINC (its army was the JNA's Bosnian part)", patron="YUG"),
-        Actor("YUG", "Federal Republic of Yugoslavia", "non_member_state",
-              "A/RES/47/1, 22 Sep 1992: does not participate in the General Assembly"),
+        Actor(
+            "BSR",
+            "Republika Srpska (Bosnian Serbs)",
+            "unrecognised_state",
+            "proclaimed 9 Jan 1992, recognised by no state",
+            0.2,
+            "ASSUMPTION: a fifth of Yugoslavia's CINC (its army was the JNA's Bosnian part)",
+            patron="YUG",
+        ),
+        Actor(
+            "YUG",
+            "Federal Republic of Yugoslavia",
+            "non_member_state",
+            "A/RES/47/1, 22 Sep 1992: does not participate in the General Assembly",
+        ),
     ),
     actor_ties=(
-        ActorTie("BSR", "YUG", 0.9, "bilateral", "Yugoslav support for the Bosnian Serb army 1992-95 (ASSUMPTION for the weight)"),
+        ActorTie(
+            "BSR",
+            "YUG",
+            0.9,
+            "bilateral",
+            "Yugoslav support for the Bosnian Serb army 1992-95 (ASSUMPTION for the weight)",
+        ),
     ),
 )
 

@@ -62,8 +62,10 @@ def _f4(x: float) -> str:
     return f"{x:.4f}"
 
 
-def alignment(spec: CaseSpec, data: SharedData) -> tuple[dict[str, float], dict[str, tuple[int, int]], int]:
-    """g per voting member, (roll calls it could vote on, absences), and the number of roll calls."""
+def alignment(
+    spec: CaseSpec, data: SharedData
+) -> tuple[dict[str, float], dict[str, tuple[int, int]], int]:
+    """g per voting member, (roll calls it could vote on, absences), number of roll calls."""
     votes = data.votes[spec.name]
     dates = data.dates[spec.name]
     v_proxy = spec.proxies.get(spec.victim, spec.victim)
@@ -105,7 +107,9 @@ def build_rows(spec: CaseSpec) -> Built:
     belligerents = v_side | a_side
     third = {x.iso3 for x in spec.guarantors} | (set(spec.veto_players) - belligerents)
     region_of = {k: data.countries[k].region if k in data.countries else "" for k in everyone}
-    victim_region = region_of.get(spec.victim) or region_of.get(spec.proxies.get(spec.victim, ""), "")
+    victim_region = region_of.get(spec.victim) or region_of.get(
+        spec.proxies.get(spec.victim, ""), ""
+    )
     permanent = permanent_members(spec.year)
     base_absent = sum(a / n for n, a in presence.values() if n) / max(1, len(presence))
 
@@ -162,8 +166,8 @@ def build_rows(spec: CaseSpec) -> Built:
 
     states = []
     for iso3 in everyone:
-        actor = actors.get(iso3)
-        status = actor.status if actor else "un_member"
+        who = actors.get(iso3)
+        status = who.status if who else "un_member"
         gi = g.get(iso3, 0.5)
         src = [f"capability: {how[iso3]}, / max"]
         if iso3 in v_side:
@@ -174,10 +178,21 @@ def build_rows(spec: CaseSpec) -> Built:
             src.append("pos: the aggressor side's demands (the dimensions' high ends)")
         else:
             pos = gi
-            bloc = "Guarantor" if iso3 in third else (
-                "Victim-leaning" if gi < 0.4 else "Aggressor-leaning" if gi > 0.6 else "Non-aligned"
+            bloc = (
+                "Guarantor"
+                if iso3 in third
+                else (
+                    "Victim-leaning"
+                    if gi < 0.4
+                    else "Aggressor-leaning"
+                    if gi > 0.6
+                    else "Non-aligned"
+                )
             )
-            src.append(f"pos: roll-call alignment g = {gi:.2f} ({n_rc} roll calls, {window(spec)[0]} to {spec.start})")
+            src.append(
+                f"pos: roll-call alignment g = {gi:.2f} "
+                f"({n_rc} roll calls, {window(spec)[0]} to {spec.start})"
+            )
         if iso3 in belligerents:
             sal, stub = SAL_BELLIGERENT, STUB_BELLIGERENT
         else:
@@ -204,14 +219,14 @@ def build_rows(spec: CaseSpec) -> Built:
         else:
             p_abs = 0.0
         if status != "un_member":
-            src.append(f"status: {actor.source if actor else ''}")
+            src.append(f"status: {who.source if who else ''}")
         elif iso3 in extra:
             src.append(f"member: {extra[iso3]}")
         seat = "permanent" if iso3 in permanent else "elected" if iso3 in spec.sc_elected else ""
         if iso3 in candidates:
             src.append("troops: 1% of COW NMC military personnel, at most 5,000")
         country = data.countries.get(iso3)
-        name = actor.name if actor else (country.name(data.ccode(iso3, year)) if country else iso3)
+        name = who.name if who else (country.name(data.ccode(iso3, year)) if country else iso3)
         row = {
             "iso3": iso3,
             "name": name,
@@ -239,13 +254,21 @@ def build_rows(spec: CaseSpec) -> Built:
         for b in everyone[i + 1 :]:
             defence, other = pact(a, b)
             if defence or other:
-                kind_, w = ("alliance", DEFENCE_WEIGHT) if defence else ("bilateral", OTHER_PACT_WEIGHT)
-                what = "defence pact" if defence else "other pact (offence, neutrality, non-aggression or consultation)"
+                kind_, w = (
+                    ("alliance", DEFENCE_WEIGHT) if defence else ("bilateral", OTHER_PACT_WEIGHT)
+                )
+                what = (
+                    "defence pact"
+                    if defence
+                    else "other pact (offence, neutrality, non-aggression or consultation)"
+                )
                 src_ = f"ATOP v5 dyad-years {pact_year} (Leeds et al. 2002): {what}"
                 ties.append({"from": a, "to": b, "weight": _f4(w), "kind": kind_, "source": src_})
     for t in spec.actor_ties:
         a, b = sorted((t.a, t.b))
-        ties.append({"from": a, "to": b, "weight": _f4(t.weight), "kind": t.kind, "source": t.source})
+        ties.append(
+            {"from": a, "to": b, "weight": _f4(t.weight), "kind": t.kind, "source": t.source}
+        )
     ties.sort(key=lambda r: (r["from"], r["to"], r["kind"]))
 
     return Built(states, ties, _parameters(spec, cinc), leads, permanent, n_rc)
@@ -260,7 +283,9 @@ def _parameters(spec: CaseSpec, cinc: dict[str, float]) -> dict[str, dict[str, o
         "value": round(backstop, 6),
         "unit": "share",
         "range": [0.0, 1.0],
-        "source": "the guarantors' combined commitment 1 - prod(1 - commitment) over [[guarantors]]",
+        "source": (
+            "the guarantors' combined commitment 1 - prod(1 - commitment) over [[guarantors]]"
+        ),
         "description": "the guarantors' backstop level b",
     }
     out["force_required_troops"] = {
@@ -277,9 +302,18 @@ def _parameters(spec: CaseSpec, cinc: dict[str, float]) -> dict[str, dict[str, o
     total = side_cinc["victim"] + side_cinc["aggressor"]
     for iso3 in spec.veto_players:
         key = iso3.lower()
-        side = "victim" if iso3 in spec.victim_side else "aggressor" if iso3 in spec.aggressor_side else None
+        side = (
+            "victim"
+            if iso3 in spec.victim_side
+            else "aggressor"
+            if iso3 in spec.aggressor_side
+            else None
+        )
         if side is None:
-            value, source = FIGHT_THIRD_PARTY, "rule: a third party's value of the war going on (0.5)"
+            value, source = (
+                FIGHT_THIRD_PARTY,
+                "rule: a third party's value of the war going on (0.5)",
+            )
         else:
             share = side_cinc[side] / total if total else 0.5
             value = FIGHT_BASE + FIGHT_SPAN * share
@@ -299,7 +333,9 @@ def _parameters(spec: CaseSpec, cinc: dict[str, float]) -> dict[str, dict[str, o
             "value": 0.0,
             "unit": "utility/month",
             "range": [-0.02, 0.02],
-            "source": "ASSUMPTION: no trend for any case (no rule dated before the start gives one)",
+            "source": (
+                "ASSUMPTION: no trend for any case (no rule dated before the start gives one)"
+            ),
             "description": f"monthly change in {iso3}'s value of fighting on",
         }
     return out

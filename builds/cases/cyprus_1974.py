@@ -1,4 +1,5 @@
 """Cyprus, July 1974: the coup and the Turkish intervention (builds.cases.common)."""
+# ruff: noqa: E501  (a case is data: its citations stay whole, one per line)
 
 from builds.cases.korea_1953 import UNSC_PAGE
 from builds.cases.spec import CaseSpec, Guarantee
@@ -14,8 +15,16 @@ SPEC = CaseSpec(
         "Built from information dated before July 1974 (docs/cases/cyprus-1974.md)."
     ),
     dimensions=(
-        ("territory", "a unitary Cyprus", "a separate Turkish Cypriot zone (partition or federation)"),
-        ("foreign_forces", "all foreign troops leave; a UN force only", "Turkish troops stay on the island"),
+        (
+            "territory",
+            "a unitary Cyprus",
+            "a separate Turkish Cypriot zone (partition or federation)",
+        ),
+        (
+            "foreign_forces",
+            "all foreign troops leave; a UN force only",
+            "Turkish troops stay on the island",
+        ),
     ),
     dimensions_source=(
         "1960 constitution and Treaty of Guarantee (16 Aug 1960); the intercommunal talks of "
@@ -31,12 +40,18 @@ SPEC = CaseSpec(
     veto_players=("CYP", "TUR", "GRC", "GBR"),
     veto_source="the parties and the guarantor powers of the 1960 Treaty of Guarantee (UK, Greece, Turkey)",
     guarantors=(
-        Guarantee("GBR", 0.5,
-                  "Treaty of Guarantee, 16 Aug 1960, art. IV; British Sovereign Base Areas "
-                  "(rule: a treaty right to act without a defence obligation = 0.5)"),
-        Guarantee("GRC", 0.25,
-                  "Treaty of Guarantee, 16 Aug 1960; Greece's junta at odds with Makarios "
-                  "(rule: 0.25, a guarantee in name)"),
+        Guarantee(
+            "GBR",
+            0.5,
+            "Treaty of Guarantee, 16 Aug 1960, art. IV; British Sovereign Base Areas "
+            "(rule: a treaty right to act without a defence obligation = 0.5)",
+        ),
+        Guarantee(
+            "GRC",
+            0.25,
+            "Treaty of Guarantee, 16 Aug 1960; Greece's junta at odds with Makarios "
+            "(rule: 0.25, a guarantee in name)",
+        ),
     ),
     mission_kind="un_peacekeeping",
     mission_mandate="security_council",

@@ -1,7 +1,7 @@
 """The shared data a case build reads, from ``scenarios/sources/cases/`` only (ODD 6).
 
 Roll calls, COW NMC capabilities, ATOP alliances and country codes, as copied there by
-``builds.cases.sources``. Never ``experiments/data`` (the outcomes): a test checks.
+``builds.cases.sources``. Never the outcomes table: a test checks.
 """
 
 from __future__ import annotations
@@ -71,9 +71,11 @@ class SharedData:
 def shared() -> SharedData:
     votes: dict[str, dict[str, dict[str, str]]] = defaultdict(lambda: defaultdict(dict))
     dates: dict[str, dict[str, str]] = defaultdict(dict)
-    for r in _rows("un_votes_cases.csv.gz"):
-        votes[r["case"]][r["rcid"]][r["iso3"]] = r["vote"]
-        dates[r["case"]][r["rcid"]] = r["date"]
+    text = gzip.decompress((SOURCES / INPUT_FILES[0]).read_bytes()).decode("utf-8")
+    for line in text.splitlines()[1:]:  # case,rcid,date,iso3,vote: no quoted fields
+        case, rcid, date, iso3, vote = line.split(",")
+        votes[case][rcid][iso3] = vote
+        dates[case][rcid] = date
     nmc = {
         (r["ccode"], int(r["year"])): (float(r["milper"]), float(r["cinc"]))
         for r in _rows("cow_nmc_cases.csv")

@@ -1,4 +1,5 @@
 """Eritrea and Ethiopia, May 2000: Ethiopia's offensive (builds.cases.common)."""
+# ruff: noqa: E501  (a case is data: its citations stay whole, one per line)
 
 from builds.cases.korea_1953 import UNSC_PAGE
 from builds.cases.spec import CaseSpec, Guarantee
@@ -15,7 +16,11 @@ SPEC = CaseSpec(
         "Built from information dated before May 2000 (docs/cases/eritrea-ethiopia-2000.md)."
     ),
     dimensions=(
-        ("border", "Eritrea withdraws to the positions before 6 May 1998", "Eritrea keeps Badme and the areas it took"),
+        (
+            "border",
+            "Eritrea withdraws to the positions before 6 May 1998",
+            "Eritrea keeps Badme and the areas it took",
+        ),
         ("foreign_forces", "a UN peacekeeping force and buffer zone", "no foreign force"),
     ),
     dimensions_source="OAU Framework Agreement (Ouagadougou, 17 Dec 1998) and Modalities for its implementation (Algiers, 14 Jul 1999)",
@@ -28,8 +33,16 @@ SPEC = CaseSpec(
     veto_players=("ETH", "ERI", "DZA"),
     veto_source="the belligerents and Algeria, chair of the OAU and its mediator (1999-2000)",
     guarantors=(
-        Guarantee("USA", 0.25, "US facilitation with Rwanda (May 1998) and the OAU (1999); no security commitment (rule: a mediator's guarantee = 0.25)"),
-        Guarantee("DZA", 0.25, "OAU chair (Jul 1999 - Jul 2000), mediator (rule: a mediator's guarantee = 0.25)"),
+        Guarantee(
+            "USA",
+            0.25,
+            "US facilitation with Rwanda (May 1998) and the OAU (1999); no security commitment (rule: a mediator's guarantee = 0.25)",
+        ),
+        Guarantee(
+            "DZA",
+            0.25,
+            "OAU chair (Jul 1999 - Jul 2000), mediator (rule: a mediator's guarantee = 0.25)",
+        ),
     ),
     mission_kind="un_peacekeeping",
     mission_mandate="security_council",

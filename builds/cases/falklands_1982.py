@@ -1,4 +1,5 @@
 """The Falklands/Malvinas, April 1982: Argentina's landing (builds.cases.common)."""
+# ruff: noqa: E501  (a case is data: its citations stay whole, one per line)
 
 from builds.cases.korea_1953 import UNSC_PAGE
 from builds.cases.spec import CaseSpec, Guarantee
@@ -15,8 +16,11 @@ SPEC = CaseSpec(
     ),
     dimensions=(
         ("sovereignty", "British sovereignty", "Argentine sovereignty"),
-        ("withdrawal", "Argentine forces withdraw, British administration restored",
-         "Argentine forces and administration stay"),
+        (
+            "withdrawal",
+            "Argentine forces withdraw, British administration restored",
+            "Argentine forces and administration stay",
+        ),
     ),
     dimensions_source="A/RES/2065 (XX), 16 Dec 1965 (negotiations on the dispute); the 1977-81 Anglo-Argentine talks (leaseback option, 1980)",
     security_dimension="withdrawal",
@@ -28,10 +32,13 @@ SPEC = CaseSpec(
     veto_players=("GBR", "ARG", "USA"),
     veto_source="the belligerents and the United States, the mediator allied to both (NATO; Rio Treaty)",
     guarantors=(
-        Guarantee("USA", 0.5,
-                  "North Atlantic Treaty (4 Apr 1949) art. 6 covers only the area north of the "
-                  "Tropic of Cancer; US-UK alliance (rule: an ally's public commitment without a "
-                  "treaty obligation for this territory = 0.5)"),
+        Guarantee(
+            "USA",
+            0.5,
+            "North Atlantic Treaty (4 Apr 1949) art. 6 covers only the area north of the "
+            "Tropic of Cancer; US-UK alliance (rule: an ally's public commitment without a "
+            "treaty obligation for this territory = 0.5)",
+        ),
     ),
     mission_kind="none",
     mission_mandate="none",

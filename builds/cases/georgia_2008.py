@@ -1,4 +1,5 @@
 """Georgia, August 2008: war over South Ossetia (builds.cases.common)."""
+# ruff: noqa: E501  (a case is data: its citations stay whole, one per line)
 
 from builds.cases.korea_1953 import UNSC_PAGE
 from builds.cases.spec import Actor, ActorTie, CaseSpec, Guarantee
@@ -15,10 +16,12 @@ SPEC = CaseSpec(
         "(docs/cases/georgia-2008.md)."
     ),
     dimensions=(
-        ("status", "Georgia's territorial integrity, the regions reintegrated",
-         "independence of South Ossetia and Abkhazia"),
-        ("foreign_forces", "international (not Russian) peacekeepers",
-         "Russian forces only"),
+        (
+            "status",
+            "Georgia's territorial integrity, the regions reintegrated",
+            "independence of South Ossetia and Abkhazia",
+        ),
+        ("foreign_forces", "international (not Russian) peacekeepers", "Russian forces only"),
     ),
     dimensions_source="S/RES/1808, 15 Apr 2008 (Georgia's territorial integrity); Georgian proposals to replace the Russian-led peacekeepers (2006-08); South Ossetian and Abkhaz demands for independence",
     security_dimension="foreign_forces",
@@ -30,7 +33,11 @@ SPEC = CaseSpec(
     veto_players=("GEO", "RUS", "SOS"),
     veto_source="the belligerents",
     guarantors=(
-        Guarantee("USA", 0.25, "NATO Bucharest summit declaration, 3 Apr 2008 (Georgia 'will become' a member), no guarantee (rule: 0.25)"),
+        Guarantee(
+            "USA",
+            0.25,
+            "NATO Bucharest summit declaration, 3 Apr 2008 (Georgia 'will become' a member), no guarantee (rule: 0.25)",
+        ),
     ),
     mission_kind="none",
     mission_mandate="none",
@@ -39,14 +46,40 @@ SPEC = CaseSpec(
     sc_elected=("BEL", "BFA", "CRI", "HRV", "IDN", "ITA", "LBY", "PAN", "ZAF", "VNM"),
     sc_source=UNSC_PAGE,
     actors=(
-        Actor("SOS", "South Ossetia", "unrecognised_state", "recognised by no UN member before 26 Aug 2008", 0.01,
-              "ASSUMPTION: a hundredth of Russia's CINC", patron="RUS"),
-        Actor("ABK", "Abkhazia", "unrecognised_state", "recognised by no UN member before 26 Aug 2008", 0.01,
-              "ASSUMPTION: a hundredth of Russia's CINC", patron="RUS"),
+        Actor(
+            "SOS",
+            "South Ossetia",
+            "unrecognised_state",
+            "recognised by no UN member before 26 Aug 2008",
+            0.01,
+            "ASSUMPTION: a hundredth of Russia's CINC",
+            patron="RUS",
+        ),
+        Actor(
+            "ABK",
+            "Abkhazia",
+            "unrecognised_state",
+            "recognised by no UN member before 26 Aug 2008",
+            0.01,
+            "ASSUMPTION: a hundredth of Russia's CINC",
+            patron="RUS",
+        ),
     ),
     actor_ties=(
-        ActorTie("SOS", "RUS", 0.9, "bilateral", "Russian passports, budget support and peacekeepers since 1992 (ASSUMPTION for the weight)"),
-        ActorTie("ABK", "RUS", 0.9, "bilateral", "Russian passports and CIS peacekeepers since 1994 (ASSUMPTION for the weight)"),
+        ActorTie(
+            "SOS",
+            "RUS",
+            0.9,
+            "bilateral",
+            "Russian passports, budget support and peacekeepers since 1992 (ASSUMPTION for the weight)",
+        ),
+        ActorTie(
+            "ABK",
+            "RUS",
+            0.9,
+            "bilateral",
+            "Russian passports and CIS peacekeepers since 1994 (ASSUMPTION for the weight)",
+        ),
     ),
 )
 

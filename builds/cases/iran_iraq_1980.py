@@ -1,4 +1,5 @@
 """Iran and Iraq, October 1980: Iraq's invasion of Khuzestan (builds.cases.common)."""
+# ruff: noqa: E501  (a case is data: its citations stay whole, one per line)
 
 from builds.cases.korea_1953 import UNSC_PAGE
 from builds.cases.spec import CaseSpec, Guarantee
@@ -14,9 +15,16 @@ SPEC = CaseSpec(
         "from information dated before October 1980 (docs/cases/iran-iraq-1980.md)."
     ),
     dimensions=(
-        ("shatt_al_arab", "the 1975 Algiers border (thalweg of the Shatt al-Arab)",
-         "Iraqi sovereignty over the whole Shatt al-Arab"),
-        ("withdrawal", "Iraqi forces withdraw to the border", "Iraqi forces hold Iranian territory"),
+        (
+            "shatt_al_arab",
+            "the 1975 Algiers border (thalweg of the Shatt al-Arab)",
+            "Iraqi sovereignty over the whole Shatt al-Arab",
+        ),
+        (
+            "withdrawal",
+            "Iraqi forces withdraw to the border",
+            "Iraqi forces hold Iranian territory",
+        ),
     ),
     dimensions_source="Algiers Agreement, 6 Mar 1975; Iraq's abrogation, 17 Sep 1980; S/RES/479, 28 Sep 1980",
     security_dimension="withdrawal",
@@ -28,9 +36,12 @@ SPEC = CaseSpec(
     veto_players=("IRN", "IRQ"),
     veto_source="the two belligerents",
     guarantors=(
-        Guarantee("PAK", 0.0,
-                  "Islamic Conference good-offices mission led by President Zia ul-Haq (27 Sep "
-                  "1980): a mediator, no security commitment (rule: 0)"),
+        Guarantee(
+            "PAK",
+            0.0,
+            "Islamic Conference good-offices mission led by President Zia ul-Haq (27 Sep "
+            "1980): a mediator, no security commitment (rule: 0)",
+        ),
     ),
     mission_kind="none",
     mission_mandate="none",

@@ -1,4 +1,5 @@
 """Korea, April 1953: the armistice talks resume at Panmunjom (build: builds.cases.common)."""
+# ruff: noqa: E501  (a case is data: its citations stay whole, one per line)
 
 from builds.cases.spec import Actor, CaseSpec, Guarantee
 
@@ -17,8 +18,11 @@ SPEC = CaseSpec(
         "before April 1953 (docs/cases/korea-1953.md)."
     ),
     dimensions=(
-        ("pow_repatriation", "no forcible repatriation of prisoners",
-         "all prisoners returned to their side"),
+        (
+            "pow_repatriation",
+            "no forcible repatriation of prisoners",
+            "all prisoners returned to their side",
+        ),
         ("foreign_forces", "UN Command forces stay in Korea", "all foreign forces withdraw"),
     ),
     dimensions_source=(
@@ -40,9 +44,12 @@ SPEC = CaseSpec(
     veto_players=("KOR", "PRK", "USA", "CHN"),
     veto_source="the armistice's signatories (UN Command, KPA, CPV) and the ROK, whose consent its execution needed",
     guarantors=(
-        Guarantee("USA", 1.0,
-                  "S/RES/84, 7 Jul 1950: US forces fight for the ROK under the unified command "
-                  "(rule: own forces in combat on the victim's side = 1)"),
+        Guarantee(
+            "USA",
+            1.0,
+            "S/RES/84, 7 Jul 1950: US forces fight for the ROK under the unified command "
+            "(rule: own forces in combat on the victim's side = 1)",
+        ),
     ),
     mission_kind="reassurance",
     mission_mandate="security_council",
@@ -53,9 +60,24 @@ SPEC = CaseSpec(
     proxies={"KOR": "USA", "PRK": "RUS", "CHN": "RUS"},
     proxies_source="ASSUMPTION: neither Korea nor the PRC votes in 1953; the USA and the USSR stand for their sides",
     actors=(
-        Actor("KOR", "Republic of Korea", "non_member_state", "not a UN member until 17 Sep 1991 (A/RES/46/1)"),
-        Actor("PRK", "Democratic People's Republic of Korea", "non_member_state", "not a UN member until 17 Sep 1991 (A/RES/46/1)"),
-        Actor("CHN", "People's Republic of China", "non_member_state", "China's seat held by the Republic of China until A/RES/2758 (XXVI), 25 Oct 1971"),
+        Actor(
+            "KOR",
+            "Republic of Korea",
+            "non_member_state",
+            "not a UN member until 17 Sep 1991 (A/RES/46/1)",
+        ),
+        Actor(
+            "PRK",
+            "Democratic People's Republic of Korea",
+            "non_member_state",
+            "not a UN member until 17 Sep 1991 (A/RES/46/1)",
+        ),
+        Actor(
+            "CHN",
+            "People's Republic of China",
+            "non_member_state",
+            "China's seat held by the Republic of China until A/RES/2758 (XXVI), 25 Oct 1971",
+        ),
     ),
 )
 

@@ -1,4 +1,5 @@
 """Kosovo, April 1999: NATO's air campaign against Yugoslavia (builds.cases.common)."""
+# ruff: noqa: E501  (a case is data: its citations stay whole, one per line)
 
 from builds.cases.korea_1953 import UNSC_PAGE
 from builds.cases.spec import Actor, ActorTie, CaseSpec, Guarantee
@@ -28,7 +29,11 @@ SPEC = CaseSpec(
     veto_players=("YUG", "USA", "RUS", "KLA"),
     veto_source="the belligerents and Russia, whose veto in the Council any mandate must pass",
     guarantors=(
-        Guarantee("USA", 1.0, "US forces in combat against Yugoslavia from 24 Mar 1999 (rule: own forces in combat on the victim's side = 1)"),
+        Guarantee(
+            "USA",
+            1.0,
+            "US forces in combat against Yugoslavia from 24 Mar 1999 (rule: own forces in combat on the victim's side = 1)",
+        ),
     ),
     mission_kind="reassurance",
     mission_mandate="security_council",
@@ -39,13 +44,30 @@ SPEC = CaseSpec(
     proxies={"KLA": "USA", "YUG": "RUS"},
     proxies_source="ASSUMPTION: neither side votes in the Assembly; the USA and Russia stand for them",
     actors=(
-        Actor("KLA", "Kosovo Liberation Army", "armed_group", "UCDP: UCK, an armed group", 0.05,
-              "ASSUMPTION: a twentieth of Yugoslavia's CINC", patron="YUG"),
-        Actor("YUG", "Federal Republic of Yugoslavia", "non_member_state",
-              "A/RES/47/1, 22 Sep 1992: does not participate in the General Assembly"),
+        Actor(
+            "KLA",
+            "Kosovo Liberation Army",
+            "armed_group",
+            "UCDP: UCK, an armed group",
+            0.05,
+            "ASSUMPTION: a twentieth of Yugoslavia's CINC",
+            patron="YUG",
+        ),
+        Actor(
+            "YUG",
+            "Federal Republic of Yugoslavia",
+            "non_member_state",
+            "A/RES/47/1, 22 Sep 1992: does not participate in the General Assembly",
+        ),
     ),
     actor_ties=(
-        ActorTie("KLA", "ALB", 0.5, "bilateral", "UCK bases and supply in northern Albania, 1998-99 (ASSUMPTION for the weight)"),
+        ActorTie(
+            "KLA",
+            "ALB",
+            0.5,
+            "bilateral",
+            "UCK bases and supply in northern Albania, 1998-99 (ASSUMPTION for the weight)",
+        ),
     ),
 )
 

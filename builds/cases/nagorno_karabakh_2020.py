@@ -1,4 +1,5 @@
 """Nagorno-Karabakh, September 2020: Azerbaijan's offensive (builds.cases.common)."""
+# ruff: noqa: E501  (a case is data: its citations stay whole, one per line)
 
 from builds.cases.korea_1953 import UNSC_PAGE
 from builds.cases.spec import Actor, ActorTie, CaseSpec, Guarantee
@@ -16,9 +17,16 @@ SPEC = CaseSpec(
         "before September 2020 (docs/cases/nagorno-karabakh-2020.md)."
     ),
     dimensions=(
-        ("territory", "Armenian control of Nagorno-Karabakh and the districts",
-         "all territories returned to Azerbaijan"),
-        ("foreign_forces", "peacekeepers guarantee the Armenian population", "no foreign peacekeepers"),
+        (
+            "territory",
+            "Armenian control of Nagorno-Karabakh and the districts",
+            "all territories returned to Azerbaijan",
+        ),
+        (
+            "foreign_forces",
+            "peacekeepers guarantee the Armenian population",
+            "no foreign peacekeepers",
+        ),
     ),
     dimensions_source="OSCE Minsk Group co-chairs' statement on the Basic Principles, 10 Jul 2009 (return of the districts, interim status, international security guarantees including a peacekeeping operation)",
     security_dimension="foreign_forces",
@@ -30,7 +38,11 @@ SPEC = CaseSpec(
     veto_players=("ARM", "AZE", "RUS"),
     veto_source="the belligerent states and Russia, Minsk Group co-chair and Armenia's ally",
     guarantors=(
-        Guarantee("RUS", 0.5, "Russia-Armenia Treaty of Friendship, Cooperation and Mutual Assistance (29 Aug 1997) and the CSTO cover Armenia, not Nagorno-Karabakh (rule: a treaty that does not cover the disputed territory = 0.5)"),
+        Guarantee(
+            "RUS",
+            0.5,
+            "Russia-Armenia Treaty of Friendship, Cooperation and Mutual Assistance (29 Aug 1997) and the CSTO cover Armenia, not Nagorno-Karabakh (rule: a treaty that does not cover the disputed territory = 0.5)",
+        ),
     ),
     mission_kind="reassurance",
     mission_mandate="agreement",
@@ -41,11 +53,24 @@ SPEC = CaseSpec(
     proxies={"NKR": "ARM"},
     proxies_source="Nagorno-Karabakh does not vote; Armenia stands for it",
     actors=(
-        Actor("NKR", "Nagorno-Karabakh (Artsakh)", "unrecognised_state", "recognised by no UN member", 0.1,
-              "ASSUMPTION: a tenth of Armenia's CINC (its forces are largely Armenia's)", patron="ARM"),
+        Actor(
+            "NKR",
+            "Nagorno-Karabakh (Artsakh)",
+            "unrecognised_state",
+            "recognised by no UN member",
+            0.1,
+            "ASSUMPTION: a tenth of Armenia's CINC (its forces are largely Armenia's)",
+            patron="ARM",
+        ),
     ),
     actor_ties=(
-        ActorTie("NKR", "ARM", 0.9, "bilateral", "Armenian forces and budget support of the Nagorno-Karabakh authorities since 1994 (ASSUMPTION for the weight)"),
+        ActorTie(
+            "NKR",
+            "ARM",
+            0.9,
+            "bilateral",
+            "Armenian forces and budget support of the Nagorno-Karabakh authorities since 1994 (ASSUMPTION for the weight)",
+        ),
     ),
 )
 

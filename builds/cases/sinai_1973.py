@@ -1,4 +1,5 @@
 """Sinai, October 1973: the October (Yom Kippur) War (builds.cases.common)."""
+# ruff: noqa: E501  (a case is data: its citations stay whole, one per line)
 
 from builds.cases.korea_1953 import UNSC_PAGE
 from builds.cases.spec import CaseSpec, Guarantee
@@ -15,9 +16,16 @@ SPEC = CaseSpec(
         "dated before October 1973 (docs/cases/sinai-1973.md)."
     ),
     dimensions=(
-        ("territory", "Israel keeps its 1967 lines", "full Israeli withdrawal to the 4 June 1967 lines"),
-        ("security_arrangements", "demilitarised zones with an international force",
-         "no foreign force, no limits on Egyptian forces"),
+        (
+            "territory",
+            "Israel keeps its 1967 lines",
+            "full Israeli withdrawal to the 4 June 1967 lines",
+        ),
+        (
+            "security_arrangements",
+            "demilitarised zones with an international force",
+            "no foreign force, no limits on Egyptian forces",
+        ),
     ),
     dimensions_source=(
         "S/RES/242, 22 Nov 1967; Jarring mission exchanges of Feb 1971 (Egypt: full withdrawal; "
@@ -32,10 +40,13 @@ SPEC = CaseSpec(
     veto_players=("ISR", "EGY", "SYR"),
     veto_source="the three belligerents",
     guarantors=(
-        Guarantee("USA", 0.5,
-                  "no US-Israel treaty (ATOP v5: no pact); US arms supply to Israel since the "
-                  "Phantom sale of Dec 1968 (rule: a public security commitment without a "
-                  "treaty = 0.5)"),
+        Guarantee(
+            "USA",
+            0.5,
+            "no US-Israel treaty (ATOP v5: no pact); US arms supply to Israel since the "
+            "Phantom sale of Dec 1968 (rule: a public security commitment without a "
+            "treaty = 0.5)",
+        ),
     ),
     mission_kind="un_peacekeeping",
     mission_mandate="security_council",

@@ -12,7 +12,7 @@ Every copy is a subset of a dated public source, values unchanged (see the folde
 - ``country_codes.csv``: ISO2/ISO3/COW codes (countrycode's codelist, plus the historical UN
   members it lacks) and OWID world regions.
 
-Nothing here reads an outcome: ``experiments/data`` is never opened.
+Nothing here reads an outcome (a test checks).
 """
 
 from __future__ import annotations
@@ -44,7 +44,14 @@ HISTORICAL = {
     ("Taiwan", "TW"): ("TWN", "713", "Asia"),
 }
 #: codes of the codelist that differ for a historical UN member, and regions OWID lacks
-REGION_EXTRA = {"TWN": "Asia", "PRK": "Asia", "CSK": "Europe", "DDR": "Europe", "YUG": "Europe", "XKX": "Europe"}
+REGION_EXTRA = {
+    "TWN": "Asia",
+    "PRK": "Asia",
+    "CSK": "Europe",
+    "DDR": "Europe",
+    "YUG": "Europe",
+    "XKX": "Europe",
+}
 
 
 def _codes(path: Path) -> dict[str, tuple[str, str]]:

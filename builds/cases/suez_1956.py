@@ -1,4 +1,5 @@
 """Suez, November 1956: Israel, Britain and France at war with Egypt (builds.cases.common)."""
+# ruff: noqa: E501  (a case is data: its citations stay whole, one per line)
 
 from builds.cases.korea_1953 import UNSC_PAGE
 from builds.cases.spec import CaseSpec, Guarantee
@@ -15,10 +16,16 @@ SPEC = CaseSpec(
         "November 1956 (docs/cases/suez-1956.md)."
     ),
     dimensions=(
-        ("canal", "the canal run by Egypt (nationalised 26 Jul 1956)",
-         "international control of the canal"),
-        ("foreign_forces", "all invading forces withdraw",
-         "Anglo-French and Israeli forces hold the canal zone and Sinai"),
+        (
+            "canal",
+            "the canal run by Egypt (nationalised 26 Jul 1956)",
+            "international control of the canal",
+        ),
+        (
+            "foreign_forces",
+            "all invading forces withdraw",
+            "Anglo-French and Israeli forces hold the canal zone and Sinai",
+        ),
     ),
     dimensions_source=(
         "Egyptian nationalisation decree, 26 Jul 1956; the 18-power proposal of the London "
@@ -34,10 +41,13 @@ SPEC = CaseSpec(
     veto_players=("EGY", "ISR", "GBR", "FRA"),
     veto_source="the four belligerents",
     guarantors=(
-        Guarantee("USA", 0.25,
-                  "Tripartite Declaration of 25 May 1950 (US, UK, France: act against violations "
-                  "of the armistice lines); the UK and France are belligerents, so only the USA "
-                  "remains (rule: a declaration, no treaty = 0.25)"),
+        Guarantee(
+            "USA",
+            0.25,
+            "Tripartite Declaration of 25 May 1950 (US, UK, France: act against violations "
+            "of the armistice lines); the UK and France are belligerents, so only the USA "
+            "remains (rule: a declaration, no treaty = 0.25)",
+        ),
     ),
     mission_kind="un_peacekeeping",
     mission_mandate="general_assembly",

@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import csv
 import io
+from collections.abc import Mapping
 from pathlib import Path
 
 from builds.cases.common import Built, build_rows
@@ -27,7 +28,7 @@ DOCS = ROOT / "docs" / "cases"
 RESULTS_MARK = "<!-- results: written by experiments/cases.py -->"
 
 
-def _table(header: str, fields: dict[str, object]) -> list[str]:
+def _table(header: str, fields: Mapping[str, object]) -> list[str]:
     return ["", header, *(f"{toml_key(k)} = {toml_value(v)}" for k, v in fields.items())]
 
 
@@ -60,7 +61,9 @@ def scenario_toml(spec: CaseSpec, built: Built) -> str:
     lines += ["", f"# sides: {spec.roles_source}", f"# veto players: {spec.veto_source}"]
     lines += _table("[roles]", roles)
     for g in spec.guarantors:
-        lines += _table("[[guarantors]]", {"iso3": g.iso3, "commitment": g.commitment, "source": g.source})
+        lines += _table(
+            "[[guarantors]]", {"iso3": g.iso3, "commitment": g.commitment, "source": g.source}
+        )
     mission = {
         "kind": spec.mission_kind,
         "mandate": spec.mission_mandate,
@@ -109,9 +112,12 @@ def page(spec: CaseSpec, built: Built, old: str | None) -> str:
     for iso3 in key:
         r = rows[iso3]
         role = (
-            "victim side" if iso3 in spec.victim_side
-            else "aggressor side" if iso3 in spec.aggressor_side
-            else "guarantor" if iso3 in [g.iso3 for g in spec.guarantors]
+            "victim side"
+            if iso3 in spec.victim_side
+            else "aggressor side"
+            if iso3 in spec.aggressor_side
+            else "guarantor"
+            if iso3 in [g.iso3 for g in spec.guarantors]
             else "veto player"
         )
         if iso3 == spec.victim:
@@ -156,7 +162,11 @@ def page(spec: CaseSpec, built: Built, old: str | None) -> str:
         f"- veto players: {spec.veto_source}",
         f"- Security Council: {spec.sc_source}",
         *([f"- proxies: {spec.proxies_source}"] if spec.proxies else []),
-        *(f"- {a.iso3}: {a.source}" + (f"; capability {a.capability_source}" if a.capability_source else "") for a in spec.actors),
+        *(
+            f"- {a.iso3}: {a.source}"
+            + (f"; capability {a.capability_source}" if a.capability_source else "")
+            for a in spec.actors
+        ),
         *(f"- tie {t.a}-{t.b}: {t.source}" for t in spec.actor_ties),
         "- shared data: scenarios/sources/cases/README.md",
         "",
