@@ -56,6 +56,7 @@ class World:
     is_lead: B  # (C,)
     exposure: F  # (C,)
     security_dim: int
+    un_member: B  # (N,) votes in the General Assembly (a non-member negotiates but never votes)
     sc_member: B  # (N,)
     permanent: B  # (N,)
     p_absent: F  # (N,)
@@ -165,6 +166,7 @@ def compile_world(s: Scenario) -> World:
         is_lead=np.array([rows[i].iso3 in lead for i in cand], bool),
         exposure=np.array([rows[i].exposure for i in cand], float),
         security_dim=s.dimension_names.index(roles.security_dimension),
+        un_member=np.array([r.votes_at_un for r in rows], bool),
         sc_member=np.array([r.sc_seat is not None for r in rows], bool),
         permanent=np.array([r.sc_seat == "permanent" for r in rows], bool),
         p_absent=np.array([r.p_absent for r in rows], float),

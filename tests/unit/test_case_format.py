@@ -280,3 +280,18 @@ def test_only_the_base_names_a_behaviour_file(tmp_path: Path) -> None:
     variant.omit = {"states.csv", "ties.csv"}
     problems = problems_of(variant.write(tmp_path / "v"))
     find(problems, TOML, "behaviour", "cases", "only the base scenario names a behaviour file")
+
+
+def test_a_non_member_negotiates_but_never_votes(tmp_path: Path) -> None:
+    """The armed group is a belligerent in the bargaining, but the General Assembly codes it as
+    not a member of the forum on every replication; UN members vote (or are absent)."""
+    from agents.rules.votes import VoteCode
+    from model import run_ensemble
+
+    s = load_scenario(case_spec().write(tmp_path / "case"))
+    res = run_ensemble(s, 50, rng=3)
+    held = res.votes["R1"] != VoteCode.NOT_HELD
+    assert held.any()
+    codes = res.votes["R1"][held[:, 0]]
+    assert (codes[:, s.index("DPR")] == VoteCode.NON_MEMBER).all()
+    assert (codes[:, s.index("UKR")] != VoteCode.NON_MEMBER).all()
