@@ -62,6 +62,9 @@ class World:
     p_absent: F  # (N,)
     votes: tuple[Vote, ...]
     mandate_required: bool
+    #: a consent-based UN mission ([mission] kind un_*): the parties consent to an impartial
+    #: force, so it neither faces the aggressor's hostility nor counts as opposed to it
+    consent_based: bool = False
 
     @property
     def n(self) -> int:
@@ -172,4 +175,5 @@ def compile_world(s: Scenario) -> World:
         p_absent=np.array([r.p_absent for r in rows], float),
         votes=votes,
         mandate_required=any(v.mandates_force for v in votes),
+        consent_based=s.mission is not None and s.mission.consent_based,
     )

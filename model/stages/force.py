@@ -18,8 +18,9 @@ if TYPE_CHECKING:
 F = NDArray[np.float64]
 
 
-def pledge_weights(p: dict[str, F]) -> PledgeWeights:
-    """The pledge decision's coefficients from the parameters."""
+def pledge_weights(p: dict[str, F], consent_based: bool = False) -> PledgeWeights:
+    """The pledge decision's coefficients from the parameters; a consent-based mission faces no
+    hostility from the aggressor (it has consented; Fortna 2008, ch. 4)."""
     return PledgeWeights(
         salience=p["pledge_weight_salience"],
         closeness=p["pledge_weight_closeness"],
@@ -28,7 +29,7 @@ def pledge_weights(p: dict[str, F]) -> PledgeWeights:
         lead=p["pledge_weight_lead"],
         cost=p["pledge_cost"],
         backstop_risk_reduction=p["backstop_risk_reduction"],
-        hostility=p["aggressor_hostility"],
+        hostility=p["aggressor_hostility"] * (0.0 if consent_based else 1.0),
         exposure_risk=p["exposure_risk"],
     )
 
@@ -49,7 +50,7 @@ def generate_force(world: World, st: RoundState) -> tuple[Values, Parts]:
         closeness=closeness,
         exposure=world.exposure,
         threshold=p["pledge_noise"][:, None] * st.noise.pledge_z,
-        weights=pledge_weights(p),
+        weights=pledge_weights(p, world.consent_based),
         backstop=p["backstop"],
         required=p["force_required_troops"],
         aggressor_capability=np.full_like(p["backstop"], world.capability[world.aggressor]),
@@ -67,6 +68,8 @@ def generate_force(world: World, st: RoundState) -> tuple[Values, Parts]:
     x_agg, s_agg = st.x[:, world.aggressor, :][:, None, :], world.salience[world.aggressor]
     opposition = rules.salience_distance(x_c, x_agg, s_agg)  # (P, C): how opposed, as it sees them
     opposed = rules.force_adequacy((troops * opposition).sum(-1), p["force_required_troops"])
+    if world.consent_based:  # an impartial force the parties consented to opposes no one
+        opposed = np.zeros_like(opposed)
     values: Values = {
         "member": pledges.member,
         "troops": troops,

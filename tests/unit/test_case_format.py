@@ -295,3 +295,22 @@ def test_a_non_member_negotiates_but_never_votes(tmp_path: Path) -> None:
     codes = res.votes["R1"][held[:, 0]]
     assert (codes[:, s.index("DPR")] == VoteCode.NON_MEMBER).all()
     assert (codes[:, s.index("UKR")] != VoteCode.NON_MEMBER).all()
+
+
+def test_a_consent_based_mission_faces_no_hostility(tmp_path: Path) -> None:
+    """The same case with a partisan reassurance force and with a consent-based UN mission:
+    the UN mission's deployment risk has no hostility term."""
+    import numpy as np
+
+    from model.stages.force import pledge_weights
+    from model.world import compile_world
+
+    partisan = case_spec()
+    un = case_spec()
+    un.toml["mission"]["kind"] = "un_peacekeeping"
+    w_partisan = compile_world(load_scenario(partisan.write(tmp_path / "partisan")))
+    w_un = compile_world(load_scenario(un.write(tmp_path / "un")))
+    assert not w_partisan.consent_based and w_un.consent_based
+    p = {k: np.array([v.central]) for k, v in w_un.scenario.parameters.items()}
+    assert pledge_weights(p, w_un.consent_based).hostility == 0.0
+    assert pledge_weights(p, w_partisan.consent_based).hostility == p["aggressor_hostility"]
