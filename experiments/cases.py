@@ -22,11 +22,12 @@ import math
 
 import numpy as np
 import pandas as pd
-from common import DATA, ROOT, SEED, read_csv, save_png, write_csv, write_json
+from common import DATA, SEED, read_csv, save_png, write_csv, write_json
 
 import model
 from builds.cases.registry import CASES
 from builds.cases.write import DOCS, RESULTS_MARK
+from scenarios import load_scenario
 
 REPLICATIONS = 2000
 CLIP = (0.01, 0.99)
@@ -63,7 +64,9 @@ def forecast(name: str) -> tuple[dict[str, float], pd.DataFrame]:
         "p_agreement": res.p_agreement["p"],
         "p_holds": res.p_holds["p"] if res.p_holds["n"] else math.nan,
         "p_force": p_force,
-        "mean_round": float(res.rows.loc[agreed, "agreement_round"].mean()) if agreed.any() else math.nan,
+        "mean_round": float(res.rows.loc[agreed, "agreement_round"].mean())
+        if agreed.any()
+        else math.nan,
     }
     return out, members
 
@@ -112,7 +115,11 @@ def reliability(frame: pd.DataFrame, name: str) -> None:
     edges = np.linspace(0, 1, 6)
     for label, group in frame.groupby("what", sort=True):
         bins = np.clip(np.digitize(group["p"], edges[1:-1]), 0, 4)
-        agg = group.assign(bin=bins).groupby("bin").agg(p=("p", "mean"), y=("y", "mean"), n=("y", "size"))
+        agg = (
+            group.assign(bin=bins)
+            .groupby("bin")
+            .agg(p=("p", "mean"), y=("y", "mean"), n=("y", "size"))
+        )
         ax.plot(agg["p"], agg["y"], marker="o", label=f"{label} (n={len(group)})")
     ax.set_xlabel("predicted probability")
     ax.set_ylabel("observed frequency")
@@ -129,13 +136,23 @@ def main() -> None:
     rows, members = [], []
     for spec in CASES:
         out, table = forecast(spec.name)
-        rows.append({"case": spec.name, "start": spec.start, "mission": spec.mission_kind, **out})
+        scenario = load_scenario(spec.name)
+        setting = {
+            "mission": spec.mission_kind,
+            "backstop": scenario.parameters["backstop"].central,
+            "n_candidates": int(sum(r.force_candidate for r in scenario.states)),
+        }
+        rows.append({"case": spec.name, "start": spec.start, **setting, **out})
         members.append(table)
     pred = pd.DataFrame(rows).set_index("case").join(truth.drop(columns="start"), how="left")
     x = pred[list(COVARIATES)].to_numpy(float)
     score_rows = []
     for target, (col, outcome, scope) in TARGETS.items():
-        mask = np.ones(len(pred), bool) if target == "agreement" else pred["agreement_within_horizon"].to_numpy() == 1
+        mask = (
+            np.ones(len(pred), bool)
+            if target == "agreement"
+            else pred["agreement_within_horizon"].to_numpy() == 1
+        )
         mask &= pred[col].notna().to_numpy()
         y = pred.loc[mask, outcome].to_numpy(float)
         p = pred.loc[mask, col].to_numpy(float)
@@ -144,40 +161,87 @@ def main() -> None:
         pred.loc[mask, f"{target}_base_rate"] = base
         pred.loc[mask, f"{target}_logistic"] = logit
         for method, probs in (("model", p), ("base rate (LOO)", base), ("logistic (LOO)", logit)):
-            score_rows.append({"target": target, "scope": scope, "method": method, **scores(probs, y)})
+            score_rows.append(
+                {"target": target, "scope": scope, "method": method, **scores(probs, y)}
+            )
     force = pd.concat(members, ignore_index=True)
     contrib = {c: set(filter(None, truth.loc[c, "contributors"].split(";"))) for c in truth.index}
-    force["contributed"] = [int(i in contrib[c]) for c, i in zip(force["case"], force["iso3"], strict=True)]
+    force["contributed"] = [
+        int(i in contrib[c]) for c, i in zip(force["case"], force["iso3"], strict=True)
+    ]
     agreed_cases = set(pred.index[pred["agreement_within_horizon"] == 1])
     scored = force[force["case"].isin(agreed_cases) & force["p_member"].notna()].copy()
     y = scored["contributed"].to_numpy(float)
-    rate = np.array(
-        [scored.loc[scored["case"] != c, "contributed"].mean() for c in scored["case"]]
-    )
+    rate = np.array([scored.loc[scored["case"] != c, "contributed"].mean() for c in scored["case"]])
     scored["base_rate"] = rate
     for method, probs in (("model", scored["p_member"].to_numpy(float)), ("base rate (LOO)", rate)):
-        score_rows.append({"target": "force_membership", "scope": "candidates of cases that agreed", "method": method, **scores(probs, y)})
+        score_rows.append(
+            {
+                "target": "force_membership",
+                "scope": "candidates of cases that agreed",
+                "method": method,
+                **scores(probs, y),
+            }
+        )
     missed = [
         {"case": c, "iso3": i}
         for c in sorted(agreed_cases)
         for i in sorted(contrib[c] - set(force.loc[force["case"] == c, "iso3"]))
     ]
-    keep = ["start", "mission", "p_agreement", "agreement_within_horizon", "agreement_base_rate",
-            "agreement_logistic", "p_holds", "held_36", "holds_36_base_rate", "holds_36_logistic",
-            "p_force", "force_deployed", "mean_round", *COVARIATES]
+    keep = [
+        "start",
+        "mission",
+        "backstop",
+        "n_candidates",
+        "p_agreement",
+        "agreement_within_horizon",
+        "agreement_base_rate",
+        "agreement_logistic",
+        "p_holds",
+        "held_36",
+        "holds_36_base_rate",
+        "holds_36_logistic",
+        "p_force",
+        "force_deployed",
+        "mean_round",
+        "months_to_agreement",
+        *COVARIATES,
+    ]
     write_csv(pred[keep].reset_index(), "cases_predictions.csv")
     write_csv(pd.DataFrame(score_rows), "cases_scores.csv")
     write_csv(force.sort_values(["case", "iso3"], ignore_index=True), "cases_force_members.csv")
-    write_csv(pd.DataFrame(missed, columns=["case", "iso3"]), "cases_contributors_not_candidates.csv")
-    write_json({"replications": REPLICATIONS, "root_seed": SEED, "clip": list(CLIP),
-                "cases": [c.name for c in CASES]}, "cases_run.json")
+    write_csv(
+        pd.DataFrame(missed, columns=["case", "iso3"]), "cases_contributors_not_candidates.csv"
+    )
+    write_json(
+        {
+            "replications": REPLICATIONS,
+            "root_seed": SEED,
+            "clip": list(CLIP),
+            "cases": [c.name for c in CASES],
+        },
+        "cases_run.json",
+    )
+    agreed = (pred["agreement_within_horizon"] == 1) & pred["p_holds"].notna()
     points = [
-        pd.DataFrame({"what": "agreement and holds", "p": pd.concat([pred["p_agreement"], pred["p_holds"].dropna()]),
-                      "y": pd.concat([pred["agreement_within_horizon"], pred.loc[pred["p_holds"].notna(), "held_36"]])}),
-        pd.DataFrame({"what": "force membership", "p": scored["p_member"], "y": scored["contributed"]}),
+        pd.DataFrame(
+            {
+                "what": "agreement and holds",
+                "p": pd.concat([pred["p_agreement"], pred.loc[agreed, "p_holds"]]),
+                "y": pd.concat([pred["agreement_within_horizon"], pred.loc[agreed, "held_36"]]),
+            }
+        ),
+        pd.DataFrame(
+            {"what": "force membership", "p": scored["p_member"], "y": scored["contributed"]}
+        ),
     ]
     reliability(pd.concat(points, ignore_index=True), "cases_reliability.png")
     pages()
+
+
+def _p(x: object) -> str:
+    v = float(x)  # type: ignore[arg-type]
+    return "n/a" if math.isnan(v) else f"{v:.2f}"
 
 
 def pages() -> None:
@@ -189,29 +253,39 @@ def pages() -> None:
         path = DOCS / f"{spec.name}.md"
         head = path.read_text(encoding="utf-8").split(RESULTS_MARK, 1)[0]
         r, t = pred.loc[spec.name], truth.loc[spec.name]
-        top = force[force["case"] == spec.name].sort_values(["p_member", "iso3"], ascending=[False, True]).head(8)
-        likely = ", ".join(f"{i} {p:.2f}" for i, p in zip(top["iso3"], top["p_member"], strict=True) if p == p)
-        holds = "n/a" if r["p_holds"] != r["p_holds"] else f"{r['p_holds']:.2f}"
+        top = (
+            force[force["case"] == spec.name]
+            .sort_values(["p_member", "iso3"], ascending=[False, True])
+            .head(8)
+        )
+        likely = ", ".join(
+            f"{i} {p:.2f}" for i, p in zip(top["iso3"], top["p_member"], strict=True) if p == p
+        )
+        holds = _p(r["p_holds"])
+        base, logit = _p(r["agreement_base_rate"]), _p(r["agreement_logistic"])
+        agreed = "yes" if t["agreement_within_horizon"] else "no"
+        when = f" ({t['agreement_date']})" if t["agreement_date"] else ""
+        broke = f" (broke down {t['breakdown_date']})" if t["breakdown_date"] else ""
+        who = t["contributors"].replace(";", ", ")
         lines = [
-            RESULTS_MARK, "",
+            RESULTS_MARK,
+            "",
             "## What the model says",
             "",
             f"From `experiments/cases.py` ({REPLICATIONS} replications, seed {SEED}; "
             "[all cases](../validation.md#historical-cases)):",
             "",
-            f"- P(agreement within the horizon): {r['p_agreement']:.2f} "
-            f"(base rate of the other cases {r['agreement_base_rate']:.2f}, logistic {r['agreement_logistic']:.2f})",
+            f"- P(agreement within the horizon): {_p(r['p_agreement'])} "
+            f"(base rate of the other cases {base}, logistic {logit})",
             f"- P(holds 36 months | agreed): {holds}",
-            f"- P(a force deploys | agreed): {'n/a' if r['p_force'] != r['p_force'] else format(r['p_force'], '.2f')}",
-            f"- likeliest contributors (P in the force | agreed): {likely or 'none (no candidates)'}",
+            f"- P(a force deploys | agreed): {_p(r['p_force'])}",
+            f"- likeliest contributors (P in the force | agreed): {likely or 'none'}",
             "",
             "## What happened",
             "",
-            f"- agreement within 24 months: {'yes' if t['agreement_within_horizon'] else 'no'} — {t['agreement']}"
-            + (f" ({t['agreement_date']})" if t["agreement_date"] else ""),
-            f"- held 36 months: {'yes' if t['held_36'] else 'no'}"
-            + (f" (broke down {t['breakdown_date']})" if t["breakdown_date"] else ""),
-            f"- force: {t['force']}" + (f"; contributors {t['contributors'].replace(';', ', ')}" if t["contributors"] else ""),
+            f"- agreement within 24 months: {agreed}: {t['agreement']}{when}",
+            f"- held 36 months: {'yes' if t['held_36'] else 'no'}{broke}",
+            f"- force: {t['force']}" + (f"; contributors {who}" if who else ""),
             f"- sources: {t['source']}",
             "",
         ]

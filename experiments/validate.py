@@ -18,7 +18,13 @@ import pandas as pd
 from common import RESULTS, ROOT, read_csv, read_json
 
 HERE = Path(__file__).resolve().parent
-SCRIPTS = ("hindcast_un_2025.py", "force_2025.py", "assumptions.py", "sweep_backstop_force.py")
+SCRIPTS = (
+    "hindcast_un_2025.py",
+    "force_2025.py",
+    "assumptions.py",
+    "cases.py",
+    "sweep_backstop_force.py",
+)
 DOC = ROOT / "docs" / "validation.md"
 SOURCE_NAMES = {
     "reported": "reported",
@@ -480,6 +486,141 @@ The three assumptions each answer depends on most (total effect):
 """
 
 
+# -- 4. historical cases ---------------------------------------------------------------------
+TARGET_NAMES = {
+    "agreement": "P(agreement within 24 months)",
+    "holds_36": "P(holds 36 months, given agreement)",
+    "force_deployed": "P(a force deploys, given agreement)",
+    "force_membership": "P(candidate in the force, given agreement)",
+}
+
+
+def _why(r: pd.Series, target: str) -> str:
+    """The model's mechanism behind a miss, in the terms of the case's result row."""
+    if target == "agreement" and r["agreement_within_horizon"] == 0:
+        how = (
+            "the war ended by a military decision"
+            if r["decisive_outcome"]
+            else f"agreement came only after {num(r['months_to_agreement'], 0)} months"
+        )
+        return (
+            f"every veto player accepts within {num(r['mean_round'])} rounds on average: "
+            "the shared war cost lowers each side's value of fighting on below the proposal, "
+            f"and no rule lets a side expect to win outright; {how}"
+        )
+    if target == "agreement":
+        return (
+            f"agreement comes late in the model (round {num(r['mean_round'])} on average, "
+            f"{num(r['months_to_agreement'], 0)} months in history): the sides' values of fighting "
+            "on, set from their capability shares, are close, so the war cost takes long to bite"
+        )
+    force = "no force" if r["p_force"] == 0 else f"a force in {pct(r['p_force'], 0)} of agreements"
+    if r["held_36"] == 0:
+        return (
+            f"the shared breakdown hazard is cut by {force} and a backstop of "
+            f"{num(r['backstop'], 2)}; what broke this agreement (a renewed offensive by a side "
+            "that kept its aims) has no term in the durability rule"
+        )
+    return (
+        f"{force} and a backstop of {num(r['backstop'], 2)} leave most of the shared hazard; "
+        "the agreement held under one side's military dominance"
+        if r["decisive_outcome"]
+        else f"{force} and a backstop of {num(r['backstop'], 2)} leave most of the shared hazard"
+    )
+
+
+def cases() -> str:
+    run = read_json("cases_run.json")
+    sc = read_csv("cases_scores.csv")
+    pred = read_csv("cases_predictions.csv")
+    missed = read_csv("cases_contributors_not_candidates.csv")
+    members = read_csv("cases_force_members.csv")
+    rows = [
+        [
+            TARGET_NAMES[r["target"]],
+            r["scope"],
+            r["method"],
+            num(r["n"], 0),
+            num(r["brier"], 3),
+            num(r["log_score"], 3),
+        ]
+        for _, r in sc.iterrows()
+    ]
+    table = md_table(["forecast", "scored on", "method", "n", "Brier", "log score"], rows)
+    case_rows = [
+        [
+            r["case"],
+            r["mission"],
+            num(r["p_agreement"], 2),
+            num(r["agreement_within_horizon"], 0),
+            num(r["p_holds"], 2),
+            "" if r["agreement_within_horizon"] == 0 else num(r["held_36"], 0),
+            num(r["p_force"], 2),
+            num(r["force_deployed"], 0),
+        ]
+        for _, r in pred.iterrows()
+    ]
+    per_case = md_table(
+        ["case", "mission", "P(agree)", "agreed", "P(holds)", "held 36", "P(force)", "force"],
+        case_rows,
+    )
+    errors = []
+    for _, r in pred.iterrows():
+        errors.append((abs(r["p_agreement"] - r["agreement_within_horizon"]), r, "agreement"))
+        if r["agreement_within_horizon"] == 1 and r["p_holds"] == r["p_holds"]:
+            errors.append((abs(r["p_holds"] - r["held_36"]), r, "holds_36"))
+    errors.sort(key=lambda e: (-e[0], e[1]["case"], e[2]))
+    column = {
+        "agreement": ("p_agreement", "agreement_within_horizon"),
+        "holds_36": ("p_holds", "held_36"),
+    }
+    worst = [
+        f"- **{r['case']}**, {TARGET_NAMES[t]}: model {num(r[column[t][0]], 2)}, "
+        f"history {num(r[column[t][1]], 0)} (error {num(e, 2)}). Why: {_why(r, t)}."
+        for e, r, t in errors[:4]
+    ]
+    brier = {(str(r["target"]), str(r["method"])): float(r["brier"]) for _, r in sc.iterrows()}
+    better = [
+        TARGET_NAMES[t]
+        for t in TARGET_NAMES
+        if (t, "model") in brier and brier[(t, "model")] < brier[(t, "base rate (LOO)")]
+    ]
+    worse = [t for t in TARGET_NAMES.values() if t not in better]
+    scored = members[members["p_member"].notna()]
+    return f"""## Historical cases
+
+{len(run["cases"])} cases ({", ".join(run["cases"])}), each built blind by one set of rules from
+data dated before its start, with the behavioural parameters shared by all
+(`scenarios/behaviour/cases.toml`; [the case library](cases/README.md)), forecast with
+{num(run["replications"], 0)} replications and scored against
+`experiments/data/case_outcomes.csv` (`experiments/cases.py`). Baselines are fitted leave one case
+out: the base rate of the other cases, and a logistic regression (L2, C = 1) on peacekeepers
+present, third-party guarantee, decisive battlefield outcome and log war duration. Log scores clip
+probabilities to [{run["clip"][0]}, {run["clip"][1]}]. Lower is better for both scores.
+
+{table}
+
+The model beats the base rate (Brier) on: {", ".join(better) or "none"}; it does not on:
+{", ".join(worse) or "none"}. Whether a force deploys follows mostly from the kind of mission each
+build sets from the proposals made before the start (`none` where no force was proposed), so that
+score says more about those proposals than about the model.
+
+{per_case}
+
+### Where the model is furthest off, and why
+
+{chr(10).join(worst)}
+
+Force membership is scored only on the model's candidates ({num(len(scored), 0)} candidate-case
+pairs); {num(len(missed), 0)} historical contributors were not candidates under the build's rule
+(at least 10,000 under arms, and for a UN mission no defence pact with a belligerent), so the model
+could not name them ([list](../experiments/results/cases_contributors_not_candidates.csv)).
+UN positions are still the placeholder roll-call alignment, not the ideal points.
+
+![Reliability of the case forecasts]({rel("cases_reliability.png")})
+"""
+
+
 def render() -> str:
     head = """# Validation
 
@@ -499,10 +640,11 @@ the force's required strength: [report](../experiments/results/sweep_backstop_fo
     make validate        # several minutes on 2 cores; same bytes on a re-run
 
 Scripts: `experiments/hindcast_un_2025.py`, `experiments/force_2025.py`,
-`experiments/assumptions.py`, `experiments/sweep_backstop_force.py`; this page:
+`experiments/assumptions.py`, `experiments/cases.py`, `experiments/sweep_backstop_force.py`;
+this page:
 `experiments/validate.py --docs-only`.
 """
-    return "\n".join([head, hindcast(), force(), assumptions(), sweep, tail])
+    return "\n".join([head, hindcast(), force(), assumptions(), cases(), sweep, tail])
 
 
 def main() -> None:
