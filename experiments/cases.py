@@ -22,12 +22,14 @@ import math
 
 import numpy as np
 import pandas as pd
-from common import DATA, SEED, read_csv, save_png, write_csv, write_json
+from common import DATA, ROOT, SEED, read_csv, save_png, write_csv, write_json
 
 import model
-from builds.cases.registry import CASES
-from builds.cases.write import DOCS, RESULTS_MARK
-from scenarios import load_scenario
+from scenarios import Scenario, list_builtin, load_scenario
+
+DOCS = ROOT / "docs" / "cases"
+#: where a case page's generated head (written by the case build) ends and this part begins
+RESULTS_MARK = "<!-- results: written by experiments/cases.py -->"
 
 REPLICATIONS = 2000
 CLIP = (0.01, 0.99)
@@ -37,6 +39,12 @@ TARGETS = {
     "holds_36": ("p_holds", "held_36", "cases that agreed"),
     "force_deployed": ("p_force", "force_deployed", "cases that agreed"),
 }
+
+
+def case_scenarios() -> list[Scenario]:
+    """The built-in scenarios based on the shared case behaviour file, in order of start."""
+    found = [load_scenario(n) for n in list_builtin()]
+    return sorted((s for s in found if s.behaviour == "cases"), key=lambda s: (s.start, s.name))
 
 
 def outcomes() -> pd.DataFrame:
@@ -134,15 +142,15 @@ def reliability(frame: pd.DataFrame, name: str) -> None:
 def main() -> None:
     truth = outcomes()
     rows, members = [], []
-    for spec in CASES:
-        out, table = forecast(spec.name)
-        scenario = load_scenario(spec.name)
+    scenarios = case_scenarios()
+    for scenario in scenarios:
+        out, table = forecast(scenario.name)
         setting = {
-            "mission": spec.mission_kind,
+            "mission": scenario.mission.kind if scenario.mission else "none",
             "backstop": scenario.parameters["backstop"].central,
             "n_candidates": int(sum(r.force_candidate for r in scenario.states)),
         }
-        rows.append({"case": spec.name, "start": spec.start, **setting, **out})
+        rows.append({"case": scenario.name, "start": scenario.start, **setting, **out})
         members.append(table)
     pred = pd.DataFrame(rows).set_index("case").join(truth.drop(columns="start"), how="left")
     x = pred[list(COVARIATES)].to_numpy(float)
@@ -218,7 +226,7 @@ def main() -> None:
             "replications": REPLICATIONS,
             "root_seed": SEED,
             "clip": list(CLIP),
-            "cases": [c.name for c in CASES],
+            "cases": [s.name for s in scenarios],
         },
         "cases_run.json",
     )
@@ -249,12 +257,12 @@ def pages() -> None:
     pred = read_csv("cases_predictions.csv").set_index("case")
     force = read_csv("cases_force_members.csv")
     truth = outcomes()
-    for spec in CASES:
-        path = DOCS / f"{spec.name}.md"
+    for name in pred.index:
+        path = DOCS / f"{name}.md"
         head = path.read_text(encoding="utf-8").split(RESULTS_MARK, 1)[0]
-        r, t = pred.loc[spec.name], truth.loc[spec.name]
+        r, t = pred.loc[name], truth.loc[name]
         top = (
-            force[force["case"] == spec.name]
+            force[force["case"] == name]
             .sort_values(["p_member", "iso3"], ascending=[False, True])
             .head(8)
         )

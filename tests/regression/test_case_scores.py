@@ -55,3 +55,13 @@ def test_results_match_the_outcomes_and_the_pages(cases: ModuleType) -> None:
     for name, row in pred.set_index("case").iterrows():
         page = (ROOT / "docs" / "cases" / f"{name}.md").read_text(encoding="utf-8")
         assert f"P(agreement within the horizon): {row['p_agreement']:.2f}" in page, name
+
+
+def test_the_script_scores_exactly_the_built_cases(cases: ModuleType) -> None:
+    """experiments/ imports no build code: its case list and page marker must match the builds'."""
+    from builds.cases.registry import CASES
+    from builds.cases.write import RESULTS_MARK
+
+    assert [s.name for s in cases.case_scenarios()] == [c.name for c in CASES]
+    assert cases.RESULTS_MARK == RESULTS_MARK
+    assert "builds" not in (ROOT / "experiments" / "cases.py").read_text(encoding="utf-8")
