@@ -2,7 +2,7 @@
 
     .venv/bin/python experiments/cases.py
 
-Runs every case scenario (``builds.cases.registry``) and scores, against
+Runs every case scenario (the built-in scenarios on the shared behaviour file) and scores, against
 ``experiments/data/case_outcomes.csv`` (read here, never by a build):
 
 - P(agreement within the horizon), P(holds 36 months | agreed), P(a force deploys | agreed),
