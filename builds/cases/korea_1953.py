@@ -64,19 +64,19 @@ SPEC = CaseSpec(
             "KOR",
             "Republic of Korea",
             "non_member_state",
-            "not a UN member until 17 Sep 1991 (A/RES/46/1)",
+            "not a UN member in 1953: its application of Jan 1949 was vetoed by the USSR in the Security Council (8 Apr 1949)",
         ),
         Actor(
             "PRK",
             "Democratic People's Republic of Korea",
             "non_member_state",
-            "not a UN member until 17 Sep 1991 (A/RES/46/1)",
+            "not a UN member in 1953: its application of Feb 1949 was not taken up by the Security Council",
         ),
         Actor(
             "CHN",
             "People's Republic of China",
             "non_member_state",
-            "China's seat held by the Republic of China until A/RES/2758 (XXVI), 25 Oct 1971",
+            "not a UN member in 1953: China's seat held by the Republic of China (the Assembly postponed the question of China's representation, 1951-52)",
         ),
     ),
 )
