@@ -314,3 +314,23 @@ def test_a_consent_based_mission_faces_no_hostility(tmp_path: Path) -> None:
     p = {k: np.array([v.central]) for k, v in w_un.scenario.parameters.items()}
     assert pledge_weights(p, w_un.consent_based).hostility == 0.0
     assert pledge_weights(p, w_partisan.consent_based).hostility == p["aggressor_hostility"]
+
+
+def test_a_consent_based_force_is_not_opposed(tmp_path: Path) -> None:
+    """One round of the same case: the partisan force the aggressor opposes has some opposed
+    adequacy; the consent-based UN force has none (the aggressor consented to it)."""
+    from model import AccordModel
+
+    partisan, un = case_spec(), case_spec()
+    for spec in (partisan, un):  # no mandate vote to wait for: the force can deploy in round 1
+        spec.toml["resolutions"] = [r for r in spec.toml["resolutions"] if not r["mandates_force"]]
+        spec.toml["mission"]["authorised_by"] = ""
+    partisan.toml["mission"]["mandate"] = "agreement"
+    un.toml["mission"]["kind"] = "un_peacekeeping"
+    opposed = {}
+    for name, spec in (("partisan", partisan), ("un", un)):
+        m = AccordModel(load_scenario(spec.write(tmp_path / name)), rng=5)
+        m.step()
+        assert m.current("force_troops") > 0, name
+        opposed[name] = m.current("opposed_adequacy")
+    assert opposed["partisan"] > 0.0 and opposed["un"] == 0.0
