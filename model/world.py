@@ -65,6 +65,8 @@ class World:
     #: a consent-based UN mission ([mission] kind un_*): the parties consent to an impartial
     #: force, so it neither faces the aggressor's hostility nor counts as opposed to it
     consent_based: bool = False
+    #: yes votes a Security Council text needs: 9 of 15, or 7 of 11 in a case before 1966
+    council_votes: int = 9
 
     @property
     def n(self) -> int:
@@ -176,4 +178,5 @@ def compile_world(s: Scenario) -> World:
         votes=votes,
         mandate_required=any(v.mandates_force for v in votes),
         consent_based=s.mission is not None and s.mission.consent_based,
+        council_votes=s.un.council_votes if s.un is not None else 9,
     )

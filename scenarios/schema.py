@@ -160,6 +160,11 @@ class UnSetting(Frozen):
         """11 seats until the 1965 enlargement took effect (1 Jan 1966), 15 since."""
         return 11 if self.year < 1966 else 15
 
+    @property
+    def council_votes(self) -> int:
+        """Yes votes a Council decision needs (Charter art. 27): 7 of 11, 9 of 15."""
+        return 7 if self.council_size == 11 else 9
+
 
 class Event(Frozen):
     """A timeline entry applied at the start of ``round`` (ODD 3, step 1)."""

@@ -81,7 +81,7 @@ def hold_votes(world: World, st: RoundState) -> None:
             member,
         )
         if council:
-            adopted, _ = rules.security_council_adopted(cast, world.permanent)
+            adopted, _ = rules.security_council_adopted(cast, world.permanent, world.council_votes)
         else:
             adopted = rules.general_assembly_adopted(rules.tally(cast), v.two_thirds)
         st.votes[v.id] = np.where(active[:, None], cast, VoteCode.NOT_HELD)

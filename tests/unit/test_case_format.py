@@ -334,3 +334,24 @@ def test_a_consent_based_force_is_not_opposed(tmp_path: Path) -> None:
         assert m.current("force_troops") > 0, name
         opposed[name] = m.current("opposed_adequacy")
     assert opposed["partisan"] > 0.0 and opposed["un"] == 0.0
+
+
+def test_the_council_of_the_case_year_decides_by_its_own_majority() -> None:
+    """7 of 11 yes before 1966 (korea-1953, suez-1956), 9 of 15 since; a veto still vetoes."""
+    import numpy as np
+
+    from agents.rules.votes import VoteCode, security_council_adopted
+    from model.world import compile_world
+
+    assert compile_world(load_scenario("korea-1953")).council_votes == 7
+    assert compile_world(load_scenario("lebanon-2006")).council_votes == 9
+    assert compile_world(load_scenario("ukraine-2025")).council_votes == 9
+    permanent = np.array([True] * 5 + [False] * 6)
+    seven = np.array([VoteCode.YES] * 7 + [VoteCode.ABSTAIN] * 4)
+    six = np.array([VoteCode.YES] * 6 + [VoteCode.ABSTAIN] * 5)
+    assert security_council_adopted(seven, permanent, 7)[0]
+    assert not security_council_adopted(six, permanent, 7)[0]
+    assert not security_council_adopted(seven, permanent, 9)[0]
+    vetoed = seven.copy()
+    vetoed[0] = VoteCode.NO
+    assert not security_council_adopted(vetoed, permanent, 7)[0]
