@@ -130,3 +130,20 @@ def test_outcomes_table_has_a_sourced_row_per_case() -> None:
         assert r["start"] == CASES[NAMES.index(r["case"])].start
         for iso3 in filter(None, r["contributors"].split(";")):
             assert re.fullmatch(r"[A-Z]{3}", iso3), (r["case"], iso3)
+
+
+def test_accord_show_prints_what_a_case_adds() -> None:
+    from cli.scenario_info import show_lines
+
+    text = "\n".join(show_lines(load_scenario("donbas-2014")))
+    for part in (
+        "aggressor side      RUS, DPR, LPR",
+        "Guarantors (commitment)",
+        "USA 0.25",
+        "Mission: none",
+        "UN of 2014: a Council of 15",
+        "DPR 'Donetsk",
+        "scenarios/behaviour/cases.toml",
+    ):
+        assert part in text, part
+    assert "Guarantors" not in "\n".join(show_lines(load_scenario("ukraine-2025")))
