@@ -22,10 +22,10 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-import statsmodels.api as sm
 from common import ROOT, write_csv, write_json
 from force_history_codes import nmc_path
-from sklearn.metrics import roc_auc_score
+from scipy.optimize import minimize
+from scipy.stats import norm, rankdata
 
 from agents.rules.force_generation import FEATURES, contribution_index
 
@@ -105,14 +105,28 @@ def panel() -> pd.DataFrame:
     return pd.concat(rows, ignore_index=True)
 
 
+def probit(y: np.ndarray, x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Maximum-likelihood probit: coefficients and standard errors (from the analytic Hessian)."""
+    q = 2.0 * y - 1.0
+
+    def nll(beta: np.ndarray) -> tuple[float, np.ndarray]:
+        z = q * (x @ beta)
+        lam = np.exp(norm.logpdf(z) - norm.logcdf(z))
+        return float(-norm.logcdf(z).sum()), -(x.T @ (q * lam))
+
+    res = minimize(nll, np.zeros(x.shape[1]), jac=True, method="BFGS", options={"gtol": 1e-10})
+    z = q * (x @ res.x)
+    lam = np.exp(norm.logpdf(z) - norm.logcdf(z))
+    hessian = (x * (lam * (lam + z))[:, None]).T @ x
+    return res.x, np.sqrt(np.diag(np.linalg.inv(hessian)))
+
+
 def fit_index(train: pd.DataFrame) -> tuple[dict[str, float], dict[str, float]]:
     """Probit of contributing on the features: coefficients and standard errors."""
-    x = sm.add_constant(train[list(HIST_FEATURES)].astype(float))
-    res = sm.Probit(train["contributed"].astype(float), x).fit(disp=0)
-    names = {"const": "intercept"}
-    coef = {names.get(k, k): float(v) for k, v in res.params.items()}
-    se = {names.get(k, k): float(v) for k, v in res.bse.items()}
-    return coef, se
+    names = ["intercept", *HIST_FEATURES]
+    x = np.column_stack([np.ones(len(train)), train[list(HIST_FEATURES)].to_numpy(float)])
+    beta, se = probit(train["contributed"].to_numpy(float), x)
+    return dict(zip(names, beta.tolist(), strict=True)), dict(zip(names, se.tolist(), strict=True))
 
 
 def fit_size(data: pd.DataFrame) -> dict[str, Any]:
@@ -120,28 +134,36 @@ def fit_size(data: pd.DataFrame) -> dict[str, Any]:
     d = data[data["troops"].notna() & (data["troops"] > 0) & (data["milper"] > 0)].copy()
     d["log_share"] = np.log(d["troops"] / d.groupby("operation")["troops"].transform("sum"))
     dummies = pd.get_dummies(d["operation"], dtype=float)
-    x = pd.concat([d[["log_milper", "record"]], dummies], axis=1)
-    res = sm.OLS(d["log_share"], x).fit()
+    x = np.column_stack([d[["log_milper", "record"]].to_numpy(float), dummies.to_numpy()])
+    y = d["log_share"].to_numpy(float)
+    beta, *_ = np.linalg.lstsq(x, y, rcond=None)
+    resid = y - x @ beta
+    sigma2 = resid @ resid / (len(y) - x.shape[1])
+    se = np.sqrt(np.diag(sigma2 * np.linalg.inv(x.T @ x)))
     return {
-        "elasticity": float(res.params["log_milper"]),
-        "elasticity_se": float(res.bse["log_milper"]),
-        "record_effect": float(res.params["record"]),
-        "record_effect_se": float(res.bse["record"]),
+        "elasticity": float(beta[0]),
+        "elasticity_se": float(se[0]),
+        "record_effect": float(beta[1]),
+        "record_effect_se": float(se[1]),
         "n": len(d),
         "operations": sorted(d["operation"].unique().tolist()),
-        "r2": float(res.rsquared),
+        "r2": float(1.0 - resid @ resid / ((y - y.mean()) @ (y - y.mean()))),
     }
 
 
 def auc(y: pd.Series, score: pd.Series) -> float:
-    return float(roc_auc_score(y, score)) if 0 < y.sum() < len(y) else float("nan")
+    """Area under the ROC curve (Mann-Whitney, ties count one half)."""
+    pos = y.to_numpy(bool)
+    n1, n0 = int(pos.sum()), int((~pos).sum())
+    if n1 == 0 or n0 == 0:
+        return float("nan")
+    ranks = rankdata(score.to_numpy(float))
+    return float((ranks[pos].sum() - n1 * (n1 + 1) / 2) / (n1 * n0))
 
 
 def evaluate(test: pd.DataFrame, coef: dict[str, float]) -> tuple[pd.DataFrame, pd.DataFrame]:
     feats = {k: test[k].to_numpy(float) for k in HIST_FEATURES}
     test = test.assign(index=contribution_index(feats, coef))
-    from scipy.stats import norm
-
     test["p_model"] = norm.cdf(test["index"])
     rows = []
     for op, g in test.groupby("operation"):
