@@ -162,6 +162,19 @@ class StateRow(Frozen):
     source: str
 
 
+class ForceRow(Frozen):
+    """One row of force.csv: a force candidate's attributes for its contribution decision."""
+
+    iso3: str
+    record: float
+    milper: float
+    in_europe: bool
+    prior_approval: bool
+    statement: float
+    conditional_on_backstop: bool
+    source: str
+
+
 class Tie(Frozen):
     """An undirected bond of influence between states ``a`` and ``b``."""
 
