@@ -27,6 +27,7 @@ from dataclasses import dataclass
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
+from scipy.special import ndtr
 
 from agents.rules.force import force_adequacy
 
@@ -171,7 +172,9 @@ def decide_pledges(
     ``index + exposure·w_e − w_b·(1 − b) − lead_absent − free_riding + disposition > 0``, it
     offers troops and its condition holds. Members of ``initial`` (the previous round) first
     leave if staying no longer pays; then candidates join, all at once in each step, until no one
-    else wants to: a fixed point in at most C steps. ``explain=False`` leaves ``parts`` empty.
+    else wants to: a fixed point in at most C steps. ``parts`` holds each term, ``net`` and
+    ``probability`` (of being in given the others, the disposition integrated out; 0 when unable);
+    ``explain=False`` leaves it empty.
     """
     e = (..., None)
     b = np.asarray(backstop, float)
@@ -212,7 +215,10 @@ def decide_pledges(
         joint = _joint(member, offer_, lead, r, weights)
         for name, value in {**own, **joint}.items():
             parts[name] = np.broadcast_to(value, shape).copy()
-        parts["able"] = able.astype(float)
+        net = fixed + joint["lead_absent"] + joint["free_riding"]
+        parts["net"] = np.broadcast_to(net, shape).copy()
+        # P(in | the others, b): the disposition integrated out (it is a standard normal draw).
+        parts["probability"] = np.where(able, ndtr(net - own["disposition"]), 0.0)
     return Pledges(member=member, troops=troops, parts=parts, iterations=iterations)
 
 

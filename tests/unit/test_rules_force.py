@@ -269,3 +269,17 @@ def test_troops_are_between_zero_and_capacity(noise, capacity, key, b, r):
     assert not np.any(p.member & (offer == 0))
     if b < 0.5:
         assert not p.member[:, 4].any()
+
+
+def test_probability_integrates_the_disposition_out():
+    from scipy.stats import norm
+
+    p = _decide(
+        [0.3, -0.2, 5.0],
+        cond=[False, False, True],
+        b=0.1,
+        conditional_backstop=0.5,
+        disposition=[[1.0, -1.0, 0.0]],
+    )
+    np.testing.assert_allclose(p.parts["probability"], [[norm.cdf(0.3), norm.cdf(-0.2), 0.0]])
+    np.testing.assert_array_equal(p.member, [[True, False, False]])
