@@ -121,10 +121,12 @@ def probit(y: np.ndarray, x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return res.x, np.sqrt(np.diag(np.linalg.inv(hessian)))
 
 
-def fit_index(train: pd.DataFrame) -> tuple[dict[str, float], dict[str, float]]:
+def fit_index(
+    train: pd.DataFrame, feats: tuple[str, ...] = HIST_FEATURES
+) -> tuple[dict[str, float], dict[str, float]]:
     """Probit of contributing on the features: coefficients and standard errors."""
-    names = ["intercept", *HIST_FEATURES]
-    x = np.column_stack([np.ones(len(train)), train[list(HIST_FEATURES)].to_numpy(float)])
+    names = ["intercept", *feats]
+    x = np.column_stack([np.ones(len(train)), train[list(feats)].to_numpy(float)])
     beta, se = probit(train["contributed"].to_numpy(float), x)
     return dict(zip(names, beta.tolist(), strict=True)), dict(zip(names, se.tolist(), strict=True))
 
@@ -162,7 +164,7 @@ def auc(y: pd.Series, score: pd.Series) -> float:
 
 
 def evaluate(test: pd.DataFrame, coef: dict[str, float]) -> tuple[pd.DataFrame, pd.DataFrame]:
-    feats = {k: test[k].to_numpy(float) for k in HIST_FEATURES}
+    feats = {k: test[k].to_numpy(float) for k in HIST_FEATURES if k in coef}
     test = test.assign(index=contribution_index(feats, coef))
     test["p_model"] = norm.cdf(test["index"])
     rows = []
@@ -190,6 +192,49 @@ def evaluate(test: pd.DataFrame, coef: dict[str, float]) -> tuple[pd.DataFrame, 
     return pd.DataFrame(rows), test
 
 
+def variants(data: pd.DataFrame) -> pd.DataFrame:
+    """Robustness of the out-of-sample AUC: fitted only on operations before the one predicted;
+    without the prior-approval feature (its source is dated 2012); UNIFIL's pledged states
+    counted as non-contributors."""
+    ops = pd.read_csv(SRC / "operations.csv", parse_dates=["start"]).set_index("operation")
+    contrib = pd.read_csv(SRC / "contributions.csv")
+    pledged = set(
+        contrib[contrib["status"] == "pledged"][["operation", "iso3"]].itertuples(
+            index=False, name=None
+        )
+    )
+    train = data[data["operation"].isin(TRAIN)]
+    out = []
+    for test_op in TEST:
+        test = data[data["operation"] == test_op].copy()
+        earlier = [o for o in TRAIN if ops.at[o, "start"] < ops.at[test_op, "start"]]
+        runs = {
+            "main": (train, HIST_FEATURES, test),
+            "fitted on earlier operations only (" + ", ".join(earlier) + ")": (
+                data[data["operation"].isin(earlier)],
+                HIST_FEATURES,
+                test,
+            ),
+            "without prior_approval": (
+                train,
+                tuple(f for f in HIST_FEATURES if f != "prior_approval"),
+                test,
+            ),
+        }
+        if any(op == test_op for op, _ in pledged):
+            deployed = test.copy()
+            deployed["contributed"] = [
+                int(c and (test_op, i) not in pledged)
+                for c, i in zip(deployed["contributed"], deployed["iso3"], strict=True)
+            ]
+            runs["pledges not counted as contributions"] = (train, HIST_FEATURES, deployed)
+        for name, (fit_on, feats, target) in runs.items():
+            coef, _ = fit_index(fit_on, feats)
+            scores, _ = evaluate(target, coef)
+            out += [{"variant": name, **row} for row in scores.to_dict(orient="records")]
+    return pd.DataFrame(out)
+
+
 def main() -> None:
     data = panel()
     train = data[data["operation"].isin(TRAIN)]
@@ -198,6 +243,7 @@ def main() -> None:
     scores, test = evaluate(data[data["operation"].isin(TEST)].copy(), coef)
     in_sample, _ = evaluate(train.copy(), coef)
     write_csv(scores, "force_history_auc.csv")
+    write_csv(variants(data), "force_history_auc_variants.csv")
     write_csv(in_sample, "force_history_auc_in_sample.csv")
     write_csv(
         pd.DataFrame(
