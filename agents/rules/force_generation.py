@@ -222,14 +222,16 @@ def decide_pledges(
     return Pledges(member=member, troops=troops, parts=parts, iterations=iterations)
 
 
-def main_reason(terms: Mapping[str, ArrayLike], member: ArrayLike) -> I:
+def main_reason(terms: Mapping[str, ArrayLike], member: ArrayLike, tolerance: float = 0.1) -> I:
     """Which term explains each candidate's decision, as an index into ``list(terms)``.
 
     For a member, the term that raises it most above the median candidate's; for a non-member,
-    the term that lowers it most below (a term the same for everyone explains no one)."""
+    the term that lowers it most below (a term the same for everyone explains no one). -1 when
+    no term sets it apart by more than ``tolerance`` (index units): a typical candidate."""
     names = list(terms)
     stack = np.stack(np.broadcast_arrays(*(np.asarray(terms[k], float) for k in names)), -1)
     dev = stack - np.median(stack, axis=-2, keepdims=True)
-    m = np.asarray(member, bool)[..., None]
-    out: I = np.where(m, dev, -dev).argmax(-1)
+    signed = np.where(np.asarray(member, bool)[..., None], dev, -dev)
+    best = signed.argmax(-1)
+    out: I = np.where(np.take_along_axis(signed, best[..., None], -1)[..., 0] > tolerance, best, -1)
     return out

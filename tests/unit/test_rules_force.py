@@ -229,6 +229,8 @@ def test_main_reason_names_what_sets_a_candidate_apart():
     reason = fg.main_reason(terms, np.array([True, False, True]))
     names = list(terms)
     assert [names[i] for i in reason] == ["record", "statement", "statement"]
+    # nothing sets a candidate apart by more than the tolerance: -1, a typical candidate
+    assert fg.main_reason(terms, np.array([True, False, True]), tolerance=5.0).tolist() == [-1] * 3
 
 
 @settings(max_examples=50, deadline=None)
