@@ -217,6 +217,7 @@ def decide_pledges(
             parts[name] = np.broadcast_to(value, shape).copy()
         net = fixed + joint["lead_absent"] + joint["free_riding"]
         parts["net"] = np.broadcast_to(net, shape).copy()
+        parts["able"] = able.astype(float)  # offers troops, its condition holds, not withdrawn
         # P(in | the others, b): the disposition integrated out (it is a standard normal draw).
         parts["probability"] = np.where(able, ndtr(net - own["disposition"]), 0.0)
     return Pledges(member=member, troops=troops, parts=parts, iterations=iterations)
