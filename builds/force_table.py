@@ -25,16 +25,6 @@ CAPACITY_SOURCE = (
     "troop_capacity = 8% (NATO Istanbul usability target, AFPS 2004-06-28) of military personnel"
 )
 EUROPE = (200, 399)
-COLUMNS = (
-    "iso3",
-    "record",
-    "milper",
-    "in_europe",
-    "prior_approval",
-    "statement",
-    "conditional_on_backstop",
-    "source",
-)
 
 
 def _rows(path: Path) -> list[dict[str, str]]:
@@ -84,10 +74,3 @@ def force_table(src: Path, history: Path) -> tuple[list[dict[str, str]], dict[st
             }
         )
     return rows, capacity
-
-
-def write_force_csv(rows: list[dict[str, str]], path: Path) -> None:
-    with path.open("w", encoding="utf-8", newline="") as f:
-        w = csv.DictWriter(f, fieldnames=COLUMNS, lineterminator="\n")
-        w.writeheader()
-        w.writerows(rows)

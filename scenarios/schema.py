@@ -200,6 +200,7 @@ class Scenario(Frozen):
     resolutions: tuple[Resolution, ...]
     states: tuple[StateRow, ...]
     ties: tuple[Tie, ...]
+    force: tuple[ForceRow, ...] = ()
     path: Path | None = None
     changed_parameters: Mapping[str, tuple[float, float]] = Field(default_factory=dict)
 
@@ -244,7 +245,7 @@ class Scenario(Frozen):
         return with_parameters(self, values)
 
     def write(self, directory: str | Path) -> Path:
-        """Write scenario.toml, states.csv and ties.csv (a full scenario) into ``directory``."""
+        """Write scenario.toml, states.csv, ties.csv (and force.csv) into ``directory``."""
         from scenarios.writer import write_scenario
 
         return write_scenario(self, Path(directory))

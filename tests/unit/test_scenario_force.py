@@ -70,8 +70,9 @@ BAD = {
 
 
 @pytest.mark.parametrize("edit, field, value, allowed", BAD.values(), ids=BAD.keys())
-def test_bad_cell_is_named(edit: dict[str, str], field: str, value: str, allowed: str,
-                           tmp_path: Path) -> None:
+def test_bad_cell_is_named(
+    edit: dict[str, str], field: str, value: str, allowed: str, tmp_path: Path
+) -> None:
     rows = [_row(**edit)] if edit.get("iso3") is None else [_row(), _row(**edit)]
     find(problems_of(_write(tmp_path, rows)), FORCE, field, value, allowed)
 
