@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import csv
 from pathlib import Path
 
 import pytest
@@ -96,3 +97,17 @@ def test_missing_column_is_named(tmp_path: Path) -> None:
     del row["statement"]
     write_csv(directory / FORCE, [row], list(row))
     find(problems_of(directory), FORCE, "header", "statement", "required column")
+
+
+def test_statements_are_dated_before_the_scenario_and_later_ones_are_evaluation_data() -> None:
+    root = Path(__file__).resolve().parents[2]
+    sources = root / "scenarios" / "sources" / "ukraine-2025" / "force_attributes.csv"
+    with sources.open(encoding="utf-8", newline="") as f:
+        dates = [r["statement_date"] for r in csv.DictReader(f) if r["statement_date"]]
+    assert dates and max(dates) <= "2025-02-24"
+    later = root / "experiments" / "data" / "force_statements_after_2025-02-24.csv"
+    with later.open(encoding="utf-8", newline="") as f:
+        assert all(r["date"] > "2025-02-24" for r in csv.DictReader(f))
+    for package in ("scenarios", "model", "agents", "viz", "builds", "cli"):
+        for path in (root / package).rglob("*.py"):
+            assert "force_statements_after" not in path.read_text(encoding="utf-8"), path
