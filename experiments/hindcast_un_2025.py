@@ -236,7 +236,7 @@ def margins(scenario: Scenario, states: pd.DataFrame) -> pd.DataFrame:
     rows = []
     for symbol, rid in TEXTS.items():
         parts = m.margin_parts(rid)  # (N, D), the text as amended in this run
-        speaks = parts.any(axis=0)
+        speaks = ~np.isnan(parts).all(axis=0)
         members = m.forum_members(rid)
         for g in sorted(group.unique()):
             sel = (group == g).to_numpy() & members
@@ -246,7 +246,7 @@ def margins(scenario: Scenario, states: pd.DataFrame) -> pd.DataFrame:
             for k, d in enumerate(dims):
                 if speaks[k]:
                     row[f"margin_{d}"] = float(parts[sel, k].mean())
-            row["margin_total"] = float(parts[sel].sum(axis=1).mean())
+            row["margin_total"] = float(np.nansum(parts[sel], axis=1).mean())
             rows.append(row)
     out = pd.DataFrame(rows)
     p = scenario.parameters

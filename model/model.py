@@ -111,15 +111,16 @@ class AccordModel(mesa.Model):
     def margin_parts(self, resolution: str) -> np.ndarray:
         """Each state's margin for a text (as amended in this run) over the status quo, per
         dimension ``(N, D)`` at the current positions, before the vote shock: the parts of the
-        vote rule's margin (they sum to it)."""
+        vote rule's margin (their sum); NaN where the text does not speak to a dimension."""
         k = [v.id for v in self.world.votes].index(resolution)
-        text, sq, mask = text_as_voted(self.world, self.state, k)
-        text, sq, mask = (np.broadcast_to(a, (1, self.world.d))[0] for a in (text, sq, mask))
-        one_hot = np.eye(self.world.d, dtype=bool) & mask
-        x = self.positions()
-        return np.stack(
-            [vote_margin(x, self.world.salience, text, sq, m) for m in one_hot], axis=-1
+        text, sq, mask = (
+            np.broadcast_to(a, (1, self.world.d))[0]
+            for a in text_as_voted(self.world, self.state, k)
         )
+        x, s = self.positions(), self.world.salience
+        parts = [vote_margin(x, s, text, sq, np.eye(self.world.d, dtype=bool)[d])
+                 for d in range(self.world.d)]  # fmt: skip
+        return np.where(mask, np.stack(parts, axis=-1), np.nan)
 
     def forum_members(self, resolution: str) -> np.ndarray:
         """Which states sit in the forum of a text ``(N,)``."""
