@@ -101,6 +101,28 @@ def offered_troops(
     return out
 
 
+def fill_gap(
+    member: ArrayLike,
+    offer: ArrayLike,
+    capacity: ArrayLike,
+    is_lead: ArrayLike,
+    required: ArrayLike,
+) -> F:
+    """Troops deployed, ``(..., C)``: each member its offer, and the lead (framework) nations in
+    the force make up the shortfall ``R − Σ offers`` from their spare capacity, in proportion to
+    it (NATO's framework-nation concept: the framework nation provides the core and fills the
+    gaps), never beyond their capacity."""
+    m = np.asarray(member, bool)
+    off = np.where(m, np.asarray(offer, float), 0.0)
+    gap = np.maximum(np.asarray(required, float)[..., None] - off.sum(-1, keepdims=True), 0.0)
+    lead = m & np.asarray(is_lead, bool)
+    spare = np.where(lead, np.maximum(np.asarray(capacity, float) - off, 0.0), 0.0)
+    total = spare.sum(-1, keepdims=True)
+    share = np.minimum(1.0, gap / np.where(total > 0, total, 1.0))
+    out: F = off + spare * share
+    return out
+
+
 def scale_to_cap(troops: ArrayLike, cap: ArrayLike) -> F:
     """Scale every contingent down in proportion so the total is at most ``cap`` (``(...)``): how
     an agreed ceiling on foreign forces binds the force after the cascade."""
@@ -134,10 +156,12 @@ class Pledges:
     iterations: int
 
 
-def _joint(member: B, offer: F, is_lead: B, required: F, w: JointWeights) -> dict[str, F]:
+def _joint(
+    member: B, offer: F, capacity: F, is_lead: B, required: F, w: JointWeights
+) -> dict[str, F]:
     """The terms that depend on who else is in, ``(..., C)``."""
     e = (..., None)
-    mine = np.where(member, offer, 0.0)
+    mine = fill_gap(member, offer, capacity, is_lead, required)
     others = mine.sum(-1, keepdims=True) - mine
     leads = (member & is_lead).astype(float)
     lead_others = leads.sum(-1, keepdims=True) - leads
@@ -158,6 +182,7 @@ def decide_pledges(
     weights: JointWeights,
     backstop: ArrayLike,
     required: ArrayLike,
+    capacity: ArrayLike | None = None,
     available: ArrayLike | None = None,
     initial: ArrayLike | None = None,
     max_iterations: int = 1000,
@@ -168,7 +193,9 @@ def decide_pledges(
     Per candidate ``(..., C)``: index (the contribution index), offer (troops if in), is_lead,
     conditional (pledges only if the backstop reaches ``weights.conditional_backstop``), exposure,
     disposition (standard normal, drawn per replication), available (not withdrawn by an event).
-    Per replication ``(...)``: weights, backstop b, required strength R. A candidate is in when
+    Per replication ``(...)``: weights, backstop b, required strength R. ``capacity`` (``(C,)``,
+    default: the offer) bounds what a lead nation deploys when it fills the gap (``fill_gap``);
+    ``Pledges.troops`` are the troops deployed. A candidate is in when
     ``index + exposure·w_e − w_b·(1 − b) − lead_absent − free_riding + disposition > 0``, it
     offers troops and its condition holds. Members of ``initial`` (the previous round) first
     leave if staying no longer pays; then candidates join, all at once in each step, until no one
@@ -183,6 +210,7 @@ def decide_pledges(
         np.shape(index), np.shape(offer), np.shape(disposition), (*b.shape, 1)
     )
     offer_ = np.broadcast_to(np.asarray(offer, float), shape)
+    cap = offer_ if capacity is None else np.broadcast_to(np.asarray(capacity, float), shape)
     lead = np.broadcast_to(np.asarray(is_lead, bool), shape)
     able = (offer_ > 0) & (~np.asarray(conditional, bool) | (b >= weights.conditional_backstop)[e])
     if available is not None:
@@ -195,7 +223,7 @@ def decide_pledges(
     fixed = np.asarray(index, float) + own["exposure"] + own["backstop"] + own["disposition"]
 
     def wants(member: B) -> B:
-        joint = _joint(member, offer_, lead, r, weights)
+        joint = _joint(member, offer_, cap, lead, r, weights)
         out: B = (fixed + joint["lead_absent"] + joint["free_riding"] > 0) & able
         return out
 
@@ -209,10 +237,10 @@ def decide_pledges(
         if np.array_equal(new, member):
             break
         member = new
-    troops: F = np.where(member, offer_, 0.0)
+    troops = fill_gap(member, offer_, cap, lead, r)
     parts: dict[str, F] = {}
     if explain:
-        joint = _joint(member, offer_, lead, r, weights)
+        joint = _joint(member, offer_, cap, lead, r, weights)
         for name, value in {**own, **joint}.items():
             parts[name] = np.broadcast_to(value, shape).copy()
         net = fixed + joint["lead_absent"] + joint["free_riding"]

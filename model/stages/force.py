@@ -72,6 +72,7 @@ def pledge(world: World, st: RoundState) -> tuple[fg.Pledges, dict[str, F]]:
         weights=joint_weights(p),
         backstop=p["backstop"],
         required=p["force_required_troops"],
+        capacity=world.capacity,
         available=st.available,
         initial=previous,
         explain=st.explain,

@@ -88,8 +88,10 @@ def test_troops_between_zero_and_capacity_and_credibility_in_unit_interval(cap, 
         weights=w,
         backstop=b,
         required=np.full(2, r),
+        capacity=cap,
     )
     assert np.all(p.troops >= 0) and np.all(p.troops <= cap + 1e-9)
+    assert np.all(p.troops.sum(-1) <= r + 1e-6)
     assert not np.any(p.member & (cap == 0))
     g = credibility(force_adequacy(p.troops.sum(-1), r), b, sal[:2])
     assert np.all((g >= 0) & (g <= 1))

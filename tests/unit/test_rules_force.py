@@ -183,6 +183,7 @@ def test_troops_are_between_zero_and_capacity(noise, capacity, key, b, r):
         ),
         np.full(3, b),
         np.full(3, r),
+        capacity=capacity,
     )
     assert np.all(p.troops >= 0) and np.all(p.troops <= capacity + 1e-9)
     assert np.all(p.troops.sum(-1) <= r + 1e-6)
@@ -203,3 +204,35 @@ def test_probability_integrates_the_disposition_out():
     )
     np.testing.assert_allclose(p.parts["probability"], [[norm.cdf(0.3), norm.cdf(-0.2), 0.0]])
     np.testing.assert_array_equal(p.member, [[True, False, False]])
+
+
+def test_lead_nations_fill_the_gap_from_their_spare_capacity():
+    # R = 100; offers 30 (lead A, capacity 50), 20 (lead B, capacity 80), 10 (C, out of the
+    # force): the gap of 50 is filled by A and B in proportion to their spare 20 and 60.
+    member = np.array([[True, True, False]])
+    t = fg.fill_gap(
+        member,
+        np.array([30.0, 20.0, 10.0]),
+        np.array([50.0, 80.0, 10.0]),
+        np.array([True, True, False]),
+        np.array([100.0]),
+    )
+    np.testing.assert_allclose(t, [[42.5, 57.5, 0.0]])
+    # a gap larger than the spare capacity: each lead at its capacity, the rest stays a gap
+    t = fg.fill_gap(
+        member,
+        np.array([30.0, 20.0, 10.0]),
+        np.array([40.0, 30.0, 10.0]),
+        np.array([True, True, False]),
+        np.array([100.0]),
+    )
+    np.testing.assert_allclose(t, [[40.0, 30.0, 0.0]])
+    # no lead in the force: nobody fills the gap
+    t = fg.fill_gap(
+        np.array([[False, False, True]]),
+        np.array([30.0, 20.0, 10.0]),
+        np.full(3, 99.0),
+        np.array([True, True, False]),
+        np.array([100.0]),
+    )
+    np.testing.assert_allclose(t, [[0.0, 0.0, 10.0]])
