@@ -47,8 +47,7 @@ def pledge_parts(scenario: object) -> pd.DataFrame:
 def candidates(scenario: object, res: object) -> pd.DataFrame:
     """Per candidate: its sourced attributes, P(member), mean troops when in (capacity and record
     at work), and a later public statement where one exists (evaluation data, never an input)."""
-    s = scenario  # type: ignore[assignment]
-    force = {r.iso3: r for r in s.force}  # type: ignore[attr-defined]
+    force = {r.iso3: r for r in scenario.force}  # type: ignore[attr-defined]
     member = res.membership  # type: ignore[attr-defined]
     troops = res.troops  # type: ignore[attr-defined]
     later = pd.read_csv(DATA / "force_statements_after_2025-02-24.csv")

@@ -62,17 +62,16 @@ def features(
     prior = ops[(ops["start"] < op["start"]) & ops["operation"].isin(reference)]["operation"]
     came = contrib[contrib["operation"].isin(prior)].groupby("iso3")["operation"].nunique()
     states["record"] = states["iso3"].map(came).fillna(0) / max(len(prior), 1)
-    a = acc.set_index("iso3")
-    start = op["start"]
-    states["nato"] = [float(i in a.index and a.at[i, "nato"] <= start) for i in states["iso3"]]
-    states["eu"] = [
-        float(
-            i in a.index
-            and a.at[i, "eu_join"] <= start
-            and not (pd.notna(a.at[i, "eu_leave"]) and a.at[i, "eu_leave"] <= start)
-        )
-        for i in states["iso3"]
-    ]
+    start = pd.Timestamp(op["start"])
+
+    def member_on(column: str) -> dict[str, bool]:
+        """Who had joined (``nato``, ``eu_join``) or left (``eu_leave``) by the start."""
+        dates = zip(acc["iso3"], pd.to_datetime(acc[column]), strict=True)
+        return {str(i): bool(pd.notna(d) and d <= start) for i, d in dates}
+
+    nato, eu_in, eu_out = member_on("nato"), member_on("eu_join"), member_on("eu_leave")
+    states["nato"] = [float(nato.get(i, False)) for i in states["iso3"]]
+    states["eu"] = [float(eu_in.get(i, False) and not eu_out.get(i, False)) for i in states["iso3"]]
     states["log_milper"] = np.log1p(states["milper"].clip(lower=0).astype(float))
     states["europe"] = states["ccode"].between(*EUROPE).astype(float)
     states["prior_approval"] = states["iso3"].isin(approval["iso3"]).astype(float)
@@ -204,10 +203,11 @@ def variants(data: pd.DataFrame) -> pd.DataFrame:
         )
     )
     train = data[data["operation"].isin(TRAIN)]
+    starts = {str(o): pd.Timestamp(d) for o, d in zip(ops.index, ops["start"], strict=True)}
     out = []
     for test_op in TEST:
         test = data[data["operation"] == test_op].copy()
-        earlier = [o for o in TRAIN if ops.at[o, "start"] < ops.at[test_op, "start"]]
+        earlier = [o for o in TRAIN if starts[o] < starts[test_op]]
         runs = {
             "main": (train, HIST_FEATURES, test),
             "fitted on earlier operations only (" + ", ".join(earlier) + ")": (

@@ -29,4 +29,3 @@ def test_size_coefficient_is_the_fitted_estimate(name: str, key: str) -> None:
     assert p.distribution is not None
     assert p.distribution.mean == round(SUMMARY["size"][key], 3)
     assert p.distribution.sd == round(SUMMARY["size"][f"{key}_se"], 3)
-
