@@ -153,7 +153,6 @@ class Pledges:
     member: B
     troops: F
     parts: dict[str, F]
-    iterations: int
 
 
 def _joint(
@@ -231,8 +230,7 @@ def decide_pledges(
     if initial is not None:  # last round's members stay while staying still pays
         member = np.asarray(initial, bool) & able
         member &= wants(member)
-    iterations = 0
-    for iterations in range(1, max_iterations + 1):  # noqa: B007 - the cascade: joins only
+    for _ in range(max_iterations):  # the cascade: joins only, a fixed point within C steps
         new = member | wants(member)
         if np.array_equal(new, member):
             break
@@ -248,7 +246,7 @@ def decide_pledges(
         parts["able"] = able.astype(float)  # offers troops, its condition holds, not withdrawn
         # P(in | the others, b): the disposition integrated out (it is a standard normal draw).
         parts["probability"] = np.where(able, ndtr(net - own["disposition"]), 0.0)
-    return Pledges(member=member, troops=troops, parts=parts, iterations=iterations)
+    return Pledges(member=member, troops=troops, parts=parts)
 
 
 def main_reason(terms: Mapping[str, ArrayLike], member: ArrayLike, tolerance: float = 0.1) -> I:

@@ -56,7 +56,20 @@ def test_lead_nation_brings_the_others_in():
     # B and C join only once a lead nation is in (each loses 1.0 while none is); A is the lead.
     p = _decide([0.5, 0.5, 0.5], lead=[True, False, False], lead_absent=1.0)
     np.testing.assert_array_equal(p.member, [[True, True, True]])
-    assert p.iterations == 3  # A joins, then B and C, then nobody: the fixed point
+    # a cascade: after its first step only the lead nation is in
+    first = fg.decide_pledges(
+        np.full(3, 0.5),
+        np.full(3, 10.0),
+        np.array([True, False, False]),
+        np.zeros(3, bool),
+        np.zeros(3),
+        np.zeros((1, 3)),
+        _joint(lead_absent=1.0),
+        np.ones(1),
+        np.full(1, 30.0),
+        max_iterations=1,
+    )
+    np.testing.assert_array_equal(first.member, [[True, False, False]])
     # Without a willing lead nation nobody else comes.
     p = _decide([-0.5, 0.5, 0.5], lead=[True, False, False], lead_absent=1.0)
     assert not p.member.any()
