@@ -19,7 +19,7 @@ from common import DATA, SCENARIO, SEED, SOURCES, save_png, write_csv, write_jso
 
 import model
 from agents import rules
-from agents.rules.votes import CAST
+from agents.rules.votes import CAST, VoteCode
 from scenarios import Scenario, load_scenario
 
 REPLICATIONS = 2000
@@ -29,8 +29,8 @@ TEXTS = {
     "A/RES/ES-11/8": "A/ES-11/L.11",
     "S/RES/2774": "S/RES/2774",
 }
-ORDER = ("Y", "A", "N")  # the ordinal scale of the bloc median (with Ukraine ... against)
-COLS = ("yes", "no", "abstain", "absent")
+ORDER = tuple(c.letter for c in (VoteCode.YES, VoteCode.ABSTAIN, VoteCode.NO))  # bloc median
+COLS = tuple(c.label for c in CAST)  # yes, no, abstain, absent
 LETTER = {c.letter: c.label for c in CAST}  # Y -> yes ...
 
 
