@@ -19,6 +19,7 @@ experiments/results/cases_*.csv|json|png and the results part of each docs/cases
 from __future__ import annotations
 
 import math
+import re
 
 import numpy as np
 import pandas as pd
@@ -45,6 +46,13 @@ def case_scenarios() -> list[Scenario]:
     """The built-in scenarios based on the shared case behaviour file, in order of start."""
     found = [load_scenario(n) for n in list_builtin()]
     return sorted((s for s in found if s.behaviour == "cases"), key=lambda s: (s.start, s.name))
+
+
+def fitted_operations(scenario: Scenario) -> list[str]:
+    """The operations the shared contribution index was fitted on (named in its source)."""
+    source = scenario.parameters["force_index_intercept"].source
+    fitted = source.split("contributions:", 1)[-1].split(";", 1)[0]
+    return re.findall(r"\b([A-Za-z]{2,}) \d{4}\b", fitted)
 
 
 def outcomes() -> pd.DataFrame:
@@ -178,7 +186,14 @@ def main() -> None:
         int(i in contrib[c]) for c, i in zip(force["case"], force["iso3"], strict=True)
     ]
     agreed_cases = set(pred.index[pred["agreement_within_horizon"] == 1])
-    scored = force[force["case"].isin(agreed_cases) & force["p_member"].notna()].copy()
+    fitted = fitted_operations(scenarios[0])
+    in_fit = {
+        c
+        for c in truth.index
+        if any(re.search(rf"\b{op}\b", truth.loc[c, "force"]) for op in fitted)
+    }
+    force["in_index_fit"] = force["case"].isin(in_fit).astype(int)
+    scored = force[force["case"].isin(agreed_cases - in_fit) & force["p_member"].notna()].copy()
     y = scored["contributed"].to_numpy(float)
     rate = np.array([scored.loc[scored["case"] != c, "contributed"].mean() for c in scored["case"]])
     scored["base_rate"] = rate
@@ -186,7 +201,7 @@ def main() -> None:
         score_rows.append(
             {
                 "target": "force_membership",
-                "scope": "candidates of cases that agreed",
+                "scope": "candidates of cases that agreed, not in the index fit",
                 "method": method,
                 **scores(probs, y),
             }
@@ -227,6 +242,8 @@ def main() -> None:
             "root_seed": SEED,
             "clip": list(CLIP),
             "cases": [s.name for s in scenarios],
+            "index_fitted_on": fitted,
+            "cases_in_index_fit": sorted(in_fit),
         },
         "cases_run.json",
     )

@@ -52,6 +52,7 @@ class Merged:
     origin: dict[tuple[str | int, ...], Path] = field(default_factory=dict)
     states_csv: Path | None = None
     ties_csv: Path | None = None
+    force_csv: Path | None = None  # optional: force.csv, the force candidates' attributes
 
     def file(self, *keys: str | int) -> str:
         """The file that gave the part at ``keys`` (the longest known prefix)."""
@@ -173,7 +174,7 @@ def merge(chain: list[Layer], problems: Problems) -> Merged:
             continue
         if layer is own[0] and len(own) < len(chain):  # missing parameters: the scenario's fault
             merged.origin[("parameters",)] = layer.toml
-        for table in ("states", "ties"):
+        for table in ("states", "ties", "force"):
             path = layer.directory / f"{table}.csv"
             if path.exists() or getattr(merged, f"{table}_csv") is None:
                 setattr(merged, f"{table}_csv", path)

@@ -225,6 +225,19 @@ class StateRow(Frozen):
         return self.status == "un_member"
 
 
+class ForceRow(Frozen):
+    """One row of force.csv: a force candidate's attributes for its contribution decision."""
+
+    iso3: str
+    record: float
+    milper: float
+    in_europe: bool
+    prior_approval: bool
+    statement: float
+    conditional_on_backstop: bool
+    source: str
+
+
 class Tie(Frozen):
     """An undirected bond of influence between states ``a`` and ``b``."""
 
@@ -254,6 +267,7 @@ class Scenario(Frozen):
     guarantors: tuple[Guarantor, ...] = ()
     mission: Mission | None = None
     un: UnSetting | None = None
+    force: tuple[ForceRow, ...] = ()
     path: Path | None = None
     changed_parameters: Mapping[str, tuple[float, float]] = Field(default_factory=dict)
 
@@ -298,7 +312,7 @@ class Scenario(Frozen):
         return with_parameters(self, values)
 
     def write(self, directory: str | Path) -> Path:
-        """Write scenario.toml, states.csv and ties.csv (a full scenario) into ``directory``."""
+        """Write scenario.toml, states.csv, ties.csv (and force.csv) into ``directory``."""
         from scenarios.writer import write_scenario
 
         return write_scenario(self, Path(directory))

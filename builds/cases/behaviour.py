@@ -13,41 +13,18 @@ import argparse
 import tomllib
 from pathlib import Path
 
+from scenarios.catalogue import CATALOGUE
 from scenarios.writer import toml_key, toml_value
 
 ROOT = Path(__file__).resolve().parents[2]
 UKRAINE = ROOT / "scenarios" / "builtin" / "ukraine-2025" / "scenario.toml"
 OUT = ROOT / "scenarios" / "behaviour" / "cases.toml"
 
-#: behavioural parameters: how actors decide, not what a case's situation is. The case-specific
-#: ones (backstop, force_required_troops, fighting_on_*, battlefield_trend_*) are set per case
-#: by the rules of builds.cases.common from data dated before the case's start.
-SHARED = (
-    "horizon_rounds",
-    "durability_horizon_months",
-    "self_weight",
-    "pledge_weight_salience",
-    "pledge_weight_closeness",
-    "pledge_weight_credibility",
-    "pledge_weight_bandwagon",
-    "pledge_weight_lead",
-    "pledge_cost",
-    "pledge_noise",
-    "backstop_risk_reduction",
-    "aggressor_hostility",
-    "exposure_risk",
-    "security_weight",
-    "troop_aversion",
-    "war_cost_per_month",
-    "acceptance_noise",
-    "un_mandate_effect",
-    "breakdown_hazard_per_month",
-    "force_effect_on_hazard",
-    "backstop_effect_on_hazard",
-    "vote_threshold",
-    "vote_threshold_no",
-    "vote_noise",
-)
+#: the case-specific parameters, set per case by the rules of builds.cases.parameters from data
+#: dated before the case's start (with fighting_on_* and battlefield_trend_* per veto player);
+#: every other parameter of the catalogue is behavioural (how actors decide) and shared.
+CASE_SPECIFIC = ("backstop", "force_required_troops")
+SHARED = tuple(name for name in CATALOGUE if name not in CASE_SPECIFIC)
 PROVENANCE = "Shared by all cases: ukraine-2025's central value, set before any case was built. "
 KEYS = ("value", "distribution", "unit", "range", "source", "description")
 

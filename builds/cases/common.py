@@ -15,6 +15,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from builds.cases.data import SharedData, shared
+from builds.cases.memberships import SOURCE as MEMBERSHIP_SOURCE
+from builds.cases.memberships import tags
 from builds.cases.parameters import case_parameters
 from builds.cases.registry import alliance_year, data_year, window
 from builds.cases.spec import CaseSpec
@@ -37,6 +39,7 @@ DEFENCE_WEIGHT, OTHER_PACT_WEIGHT = 0.6, 0.3
 class Built:
     states: list[dict[str, str]]
     ties: list[dict[str, str]]
+    force: list[dict[str, str]]
     parameters: dict[str, dict[str, object]]
     lead_nations: tuple[str, ...]
     permanent: tuple[str, ...]
@@ -217,6 +220,8 @@ def build_rows(spec: CaseSpec) -> Built:
         seat = "permanent" if iso3 in permanent else "elected" if iso3 in spec.sc_elected else ""
         if iso3 in candidates:
             src.append("troops: 1% of COW NMC military personnel, at most 5,000")
+        if tags(iso3, year):
+            src.append(MEMBERSHIP_SOURCE)
         country = data.countries.get(iso3)
         name = who.name if who else (country.name(data.ccode(iso3, year)) if country else iso3)
         row = {
@@ -226,7 +231,7 @@ def build_rows(spec: CaseSpec) -> Built:
             **{f"pos_{d[0]}": _f4(pos) for d in spec.dimensions},
             **{f"sal_{d[0]}": _f4(sal) for d in spec.dimensions},
             "stubbornness": _f4(stub),
-            "memberships": "",
+            "memberships": ";".join(tags(iso3, year)),
             "bloc": bloc,
             "force_candidate": "true" if iso3 in candidates else "false",
             "troop_capacity": str(candidates.get(iso3, 0)),
@@ -263,4 +268,22 @@ def build_rows(spec: CaseSpec) -> Built:
         )
     ties.sort(key=lambda r: (r["from"], r["to"], r["kind"]))
 
-    return Built(states, ties, case_parameters(spec, cinc), leads, permanent, n_rc)
+    force = [
+        {
+            "iso3": iso3,
+            "record": "0",
+            "milper": f"{milper[iso3]:g}",
+            "in_europe": "true" if region_of.get(iso3) == "Europe" else "false",
+            "prior_approval": "false",
+            "statement": "0",
+            "conditional_on_backstop": "false",
+            "source": (
+                f"milper: COW NMC v6 {year} (thousands); in_europe: OWID region; record, "
+                "prior_approval, statement: ASSUMPTION: not compiled for historical cases (0, "
+                "false, 0: no record, no approval rule, no statement known to the build)"
+            ),
+        }
+        for iso3 in sorted(candidates)
+    ]
+    parameters = case_parameters(spec, cinc)
+    return Built(states, ties, force, parameters, leads, permanent, n_rc)

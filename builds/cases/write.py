@@ -18,6 +18,7 @@ from pathlib import Path
 from builds.cases.common import Built, build_rows
 from builds.cases.registry import WINDOW_MONTHS, data_year, window
 from builds.cases.spec import CaseSpec
+from scenarios.validate_force import FORCE_COLUMNS
 from scenarios.validate_tables import STATE_COLUMNS
 from scenarios.writer import toml_key, toml_value
 
@@ -187,6 +188,11 @@ def build(spec: CaseSpec, out: Path | None = None, docs: Path | None = DOCS) -> 
     (directory / "states.csv").write_bytes(_csv(built.states, state_columns(spec)))
     columns = ["from", "to", "weight", "kind", "source"]
     (directory / "ties.csv").write_bytes(_csv(built.ties, columns))
+    force = directory / "force.csv"
+    if built.force:
+        force.write_bytes(_csv(built.force, list(FORCE_COLUMNS)))
+    elif force.exists():
+        force.unlink()
     if docs is not None:
         docs.mkdir(parents=True, exist_ok=True)
         path = docs / f"{spec.name}.md"

@@ -297,12 +297,12 @@ def test_a_non_member_negotiates_but_never_votes(tmp_path: Path) -> None:
     assert (codes[:, s.index("UKR")] != VoteCode.NON_MEMBER).all()
 
 
-def test_a_consent_based_mission_faces_no_hostility(tmp_path: Path) -> None:
+def test_a_consent_based_mission_faces_no_retaliation(tmp_path: Path) -> None:
     """The same case with a partisan reassurance force and with a consent-based UN mission:
-    the UN mission's deployment risk has no hostility term."""
+    the UN mission's contributors carry no weight for their exposure to the aggressor."""
     import numpy as np
 
-    from model.stages.force import pledge_weights
+    from model.stages.force import joint_weights
     from model.world import compile_world
 
     partisan = case_spec()
@@ -312,8 +312,8 @@ def test_a_consent_based_mission_faces_no_hostility(tmp_path: Path) -> None:
     w_un = compile_world(load_scenario(un.write(tmp_path / "un")))
     assert not w_partisan.consent_based and w_un.consent_based
     p = {k: np.array([v.central]) for k, v in w_un.scenario.parameters.items()}
-    assert pledge_weights(p, w_un.consent_based).hostility == 0.0
-    assert pledge_weights(p, w_partisan.consent_based).hostility == p["aggressor_hostility"]
+    assert joint_weights(p, w_un.consent_based).exposure == 0.0
+    assert joint_weights(p, w_partisan.consent_based).exposure == p["force_weight_exposure"]
 
 
 def test_a_consent_based_force_is_not_opposed(tmp_path: Path) -> None:
