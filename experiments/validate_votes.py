@@ -50,7 +50,7 @@ def votes_out_of_sample() -> str:
             f"patron pull per aid share {w['per_aid_share']}, compact {w['per_compact']}, "
             f"defence pact {w['per_defence_pact']} (fitted on {w['year']})."
         )
-    return f"""## 4. UN roll calls out of sample
+    return f"""## 5. UN roll calls out of sample
 
 Dynamic ordinal ideal points (`builds/ideal_points.py`, method in `docs/un-ideal-points.md`)
 fitted on the roll calls up to the end of 2017, then every recorded vote of 2018-2019 predicted
@@ -94,7 +94,7 @@ def security_council_drafts() -> str:
             + f" | {d['members_correct']} of 15 | {d['p_vetoed']:.3f} | "
             f"{', '.join(d['modal_vetoed_by']) or 'none'} |"
         )
-    return f"""## 5. The Security Council drafts of 2022
+    return f"""## 6. The Security Council drafts of 2022
 
 The 2022 drafts vetoed by Russia, predicted from ideal points fitted on roll calls dated before
 each draft, item parameters of its nearest earlier General Assembly text, and a permanent
