@@ -23,7 +23,7 @@ def shorten(text: str, limit: int = MAX_TEXT) -> str:
     if len(text) <= limit:
         return text
     half = limit // 2
-    return f"{text[:half]}...{text[-half // 2:]} ({len(text):,} characters)"
+    return f"{text[:half]}...{text[-half // 2 :]} ({len(text):,} characters)"
 
 
 @dataclass(frozen=True)

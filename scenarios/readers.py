@@ -69,7 +69,9 @@ def read_limited(path: Path, problems: Problems) -> bytes | None:
     roots = outside_roots(path)
     if roots is not None:
         inside = " or ".join(str(r) for r in roots)
-        problems.add(path, "-", "file", path.name, f"a file inside {inside} (links must not lead out)")
+        problems.add(
+            path, "-", "file", path.name, f"a file inside {inside} (links must not lead out)"
+        )
         return None
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
     try:
