@@ -178,7 +178,7 @@ def read_csv(
         header = tuple(h.strip() for h in header_row)
         if not _header_ok(path, header, required, problems):
             return None
-        rows = []
+        rows: list[tuple[int, dict[str, str]]] = []
         for fields in reader:
             if not fields or all(not f.strip() for f in fields):
                 continue
