@@ -53,7 +53,9 @@ def opener() -> urllib.request.OpenerDirector:
 
 
 @contextmanager
-def accord_ui(port: int, log_path: Path, extra: Sequence[str] = ()) -> Iterator[Served]:
+def accord_ui(
+    port: int, log_path: Path, extra: Sequence[str] = (), env: dict[str, str] | None = None
+) -> Iterator[Served]:
     """``accord ui --port PORT ...`` running until the block ends; waits for the page."""
     log = open(log_path, "w")
     proc = subprocess.Popen(
@@ -61,7 +63,7 @@ def accord_ui(port: int, log_path: Path, extra: Sequence[str] = ()) -> Iterator[
         cwd=ROOT,
         stdout=log,
         stderr=subprocess.STDOUT,
-        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        env={**os.environ, "PYTHONUNBUFFERED": "1", **(env or {})},
     )
     try:
         deadline = time.monotonic() + 120
