@@ -196,3 +196,26 @@ def test_within_refuses_a_link_out_of_the_allowed_tree(tmp_path):
         load_scenario(d, within=[root])
     text = str(info.value)
     assert "links must not lead out" in text and "secret-line" not in text
+
+
+def test_security_doc_quotes_the_limits_in_force():
+    """docs/security.md states each limit; the numbers must be the ones the code enforces."""
+    from scenarios.catalogue import CATALOGUE
+    from scenarios.errors import MAX_KEPT, MAX_TEXT
+    from scenarios.loader import MAX_PATH
+    from scenarios.readers import MAX_ROWS
+
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "security.md").read_text()
+    low, high = CATALOGUE["horizon_rounds"].limits or (0, 0)
+    for text in (
+        f"`scenario.toml` at most {MAX_BYTES['.toml'] >> 20} MiB",
+        f"a CSV at most {MAX_BYTES['.csv'] >> 20} MiB",
+        f"at most {MAX_STATES:,} rows",
+        f"at most {MAX_ROWS:,} rows",
+        f"`horizon_rounds` in [{low:g}, {high:g}]",
+        f"longer than {MAX_PATH:,}",
+        f"at most {MAX_SHOWN} problems are printed",
+        f"the first {MAX_KEPT} are kept",
+        f"about {MAX_TEXT} characters",
+    ):
+        assert " ".join(text.split()) in " ".join(doc.split()), text
