@@ -21,8 +21,8 @@ from scenarios import Scenario, list_builtin
 from viz.controls import Assumptions, RunControls, ScenarioPicker, changed_lines
 from viz.exports import Exports
 from viz.odds import Odds
+from viz.options import SCENARIO_ENV
 from viz.panels import Force, IssueSpace, Negotiation, UnVotes
-from viz.server import SCENARIO_ENV
 from viz.session import (
     apply_changes,
     build_model,
@@ -62,11 +62,11 @@ def _try_open(text: str, seed: int, trusted: bool = False) -> tuple[Run | None, 
 
 
 def status(model: AccordModel) -> str:
-    horizon = int(model.state.params["horizon_rounds"][0])
+    horizon = int(model.parameter("horizon_rounds"))
     head = f"Round {model.round} of {horizon}"
     if model.agreed:
         holds = "holds" if model.holds else "breaks down"
-        return f"{head}: agreement reached in round {int(model.state.agreement_round[0])}, {holds}"
+        return f"{head}: agreement reached in round {model.agreement_round}, {holds}"
     if not model.running:
         return f"{head}: no agreement within the horizon"
     return f"{head}: negotiating"
@@ -216,7 +216,7 @@ def key_figures(model: AccordModel) -> str:
     last = model.datacollector.get_model_vars_dataframe().iloc[-1]
     vetoes = model.accord_scenario.roles.veto_players
     accept = ", ".join(f"{v} {last[f'p_accept_{v.lower()}']:.0%}" for v in vetoes)
-    required = float(model.state.params["force_required_troops"][0])
+    required = model.parameter("force_required_troops")
     return (
         f"P(accept): {accept} · force {last['force_troops']:,.0f} of {required:,.0f} troops"
         f" · credibility {last['credibility']:.2f}"

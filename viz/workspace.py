@@ -32,17 +32,22 @@ def workspace_root(given: str | os.PathLike[str] | None = None) -> Path:
     return root.resolve(strict=True)
 
 
+def _shown(text: str) -> str:
+    text = text.strip()
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
 def _relative(text: str, root: Path) -> Path:
     """The path ``text`` means inside ``root``; OutsideWorkspace if it is not a plain name."""
-    text = text.strip()
     rule = (
         f"a folder name inside the workspace {root} (no absolute path, '~' or '..'; "
         "links must stay inside)"
     )
-    if not text:
+    if not text.strip():
         raise OutsideWorkspace(f"no folder given: {rule}")
-    if len(text) > MAX_NAME or "\x00" in text:
-        raise OutsideWorkspace(f"a name of at most {MAX_NAME} characters: {rule}")
+    if len(text.strip()) > MAX_NAME or "\x00" in text:
+        raise OutsideWorkspace(f"{_shown(text)}: refused: at most {MAX_NAME} characters, {rule}")
+    text = text.strip()
     parts = PurePosixPath(text).parts
     if (
         text.startswith(("~", "/", "\\"))
@@ -50,24 +55,24 @@ def _relative(text: str, root: Path) -> Path:
         or ".." in parts
         or ".." in PureWindowsPath(text).parts
     ):
-        raise OutsideWorkspace(f"refused: {rule}")
+        raise OutsideWorkspace(f"{_shown(text)}: refused: {rule}")
     return root.joinpath(*parts)
 
 
-def _inside(path: Path, root: Path) -> Path:
+def _inside(path: Path, root: Path, text: str) -> Path:
     """``path`` with every link resolved, if it stays inside ``root``."""
     try:
         real = path.resolve(strict=False)
     except (OSError, RuntimeError) as err:  # a link loop, a name too long
-        raise OutsideWorkspace(f"refused: not a usable path inside the workspace {root}") from err
+        raise OutsideWorkspace(f"{_shown(text)}: refused: not a usable path in {root}") from err
     if not real.is_relative_to(root):
-        raise OutsideWorkspace(f"refused: a link that leads outside the workspace {root}")
+        raise OutsideWorkspace(f"{_shown(text)}: refused: a link that leads outside {root}")
     return real
 
 
 def readable_dir(text: str, root: Path) -> Path:
     """A scenario directory inside the workspace, links resolved (OutsideWorkspace otherwise)."""
-    real = _inside(_relative(text, root), root)
+    real = _inside(_relative(text, root), root, text)
     if not real.is_dir():
         raise OutsideWorkspace(f"{text.strip()}: no such scenario folder in the workspace {root}")
     return real
@@ -75,7 +80,7 @@ def readable_dir(text: str, root: Path) -> Path:
 
 def writable_dir(text: str, root: Path) -> Path:
     """A new (or empty) directory inside the workspace to save into, links resolved."""
-    real = _inside(_relative(text, root), root)
+    real = _inside(_relative(text, root), root, text)
     if real.exists() and (not real.is_dir() or any(real.iterdir())):
         raise OutsideWorkspace(f"{text.strip()}: exists in the workspace and is not empty")
     return real

@@ -59,7 +59,7 @@ def accord_ui(
     """``accord ui --port PORT ...`` running until the block ends; waits for the page."""
     log = open(log_path, "w")
     proc = subprocess.Popen(
-        [sys.executable, "-m", "model.cli", "ui", "--port", str(port), *extra],
+        [sys.executable, "-m", "cli.main", "ui", "--port", str(port), *extra],
         cwd=ROOT,
         stdout=log,
         stderr=subprocess.STDOUT,

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from model.cli import main
+from cli.main import main
 from scenarios import ScenarioError, load_scenario
 from scenarios.errors import MAX_SHOWN
 from scenarios.readers import MAX_BYTES

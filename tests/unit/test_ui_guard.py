@@ -161,7 +161,9 @@ def test_refusal_does_not_say_whether_an_outside_path_exists(root: Path) -> None
         readable_dir("/etc", root)
     with pytest.raises(OutsideWorkspace) as missing:
         readable_dir("/no/such/place", root)
-    assert str(there.value) == str(missing.value)
+    assert str(there.value).replace("/etc", "X") == str(missing.value).replace(
+        "/no/such/place", "X"
+    )
 
 
 def test_names_inside_the_workspace_resolve(root: Path) -> None:

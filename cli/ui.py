@@ -12,6 +12,8 @@ import argparse
 import os
 import sys
 
+from viz.options import add_arguments, refusal  # standard library only: no UI toolkit imported
+
 OPTIONS = ("host", "port", "scenario", "workspace")
 
 
@@ -30,7 +32,6 @@ def server_command(args: argparse.Namespace) -> list[str]:
 
 def run_ui(args: argparse.Namespace) -> int:
     from viz.assets import AssetError, ensure_assets
-    from viz.server import refusal
 
     reason = refusal(args)
     if reason is not None:  # refused before the assets are prepared
@@ -48,8 +49,6 @@ def run_ui(args: argparse.Namespace) -> int:
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    from viz.server import add_arguments  # standard library only: no UI toolkit imported
-
     p = subparsers.add_parser(
         "ui", help="serve the browser UI (loopback, token required; see docs/security.md)"
     )
