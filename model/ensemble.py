@@ -26,6 +26,10 @@ from model.world import World, compile_world, resolve_scenario
 from scenarios import Scenario
 
 DEFAULT_CHUNK = 2500
+# Every replication's outcomes are kept (rows, force, votes): about 25 KB each for ukraine-2025
+# (benchmarks/results/ensemble.json: 385 MB at 10,000), so a request above this is refused
+# rather than left to exhaust memory. Sweeps run many points instead.
+MAX_REPLICATIONS = 100_000
 
 
 def package_versions() -> dict[str, str]:
@@ -202,8 +206,11 @@ def run_ensemble(
     progress is then reported per finished chunk.
     """
     scenario = resolve_scenario(scenario, parameters or {})
-    if replications < 1:
-        raise ValueError(f"replications = {replications!r}: allowed is an integer >= 1")
+    if not 1 <= replications <= MAX_REPLICATIONS:
+        raise ValueError(
+            f"replications = {replications!r}: allowed is an integer in 1..{MAX_REPLICATIONS:,}"
+            " (for more, run several seeds or a sweep)"
+        )
     if workers < 1:
         raise ValueError(f"workers = {workers!r}: allowed is an integer >= 1")
     ss = rng if isinstance(rng, np.random.SeedSequence) else np.random.SeedSequence(rng)
