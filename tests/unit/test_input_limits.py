@@ -219,3 +219,127 @@ def test_security_doc_quotes_the_limits_in_force():
         f"about {MAX_TEXT} characters",
     ):
         assert " ".join(text.split()) in " ".join(doc.split()), text
+
+
+# -- command-line inputs (issue 16, section 4) ----------------------------------------------------
+@pytest.fixture(scope="module")
+def tiny(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return make_scenario(tmp_path_factory.mktemp("cli") / "tiny")
+
+
+def test_negative_seed_is_one_line(tiny, capsys):
+    assert "--seed" in one_line(capsys, "run", str(tiny), "-n", "10", "--seed", "-1")
+
+
+def test_10_to_the_23_replications_is_refused_at_the_ceiling(tiny, capsys):
+    from model.ensemble import MAX_REPLICATIONS
+
+    line = one_line(capsys, "run", str(tiny), "-n", str(10**23))
+    assert f"at most {MAX_REPLICATIONS:,} replications" in line
+    with pytest.raises(ValueError, match=r"allowed is an integer in 1\.\."):
+        from model.ensemble import run_ensemble
+
+        run_ensemble(tiny, MAX_REPLICATIONS + 1, rng=1)
+
+
+def test_a_fractional_grid_value_of_an_integer_parameter_is_refused(tiny, tmp_path, capsys):
+    out = tmp_path / "g"
+    argv = ["sweep", str(tiny), "--grid", "horizon_rounds=1.5,2", "-n", "5", "--out", str(out)]
+    line = one_line(capsys, *argv)
+    assert "horizon_rounds = 1.5" in line and "whole number" in line
+    assert not out.exists()
+
+
+@pytest.mark.parametrize(
+    "grids",
+    [
+        ["backstop=0:1:1000000000"],
+        ["backstop=0:1:1000", "war_cost_per_month=0:1:1001"],
+    ],
+)
+def test_designs_too_large_are_refused_before_allocation(tiny, tmp_path, capsys, grids):
+    argv = ["sweep", str(tiny), "-n", "5", "--out", str(tmp_path / "g")]
+    for g in grids:
+        argv += ["--grid", g]
+    line = one_line(capsys, *argv)
+    assert "at most 1,000,000" in line
+
+
+def test_out_that_is_a_file_is_one_line(tiny, tmp_path, capsys):
+    afile = tmp_path / "afile"
+    afile.write_text("x")
+    for out in (afile, afile / "below"):
+        argv = ["sweep", str(tiny), "--grid", "backstop=0,1", "-n", "5", "--out", str(out)]
+        assert "not a directory" in one_line(capsys, *argv)
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root may write anywhere")
+def test_out_that_is_unwritable_is_one_line(tiny, tmp_path, capsys):
+    locked = tmp_path / "locked"
+    locked.mkdir(mode=0o500)
+    argv = ["sweep", str(tiny), "--grid", "backstop=0,1", "-n", "5", "--out", str(locked / "o")]
+    assert "not writable" in one_line(capsys, *argv)
+
+
+@pytest.mark.parametrize(
+    "content", ["backstop,war_cost_per_month\nx,y\n", b"\x00\xff\xfe binary \x00", ""]
+)
+def test_a_design_that_is_not_a_numeric_table_is_one_line(tiny, tmp_path, capsys, content):
+    design = tmp_path / "d.csv"
+    design.write_bytes(content if isinstance(content, bytes) else content.encode())
+    argv = ["sweep", str(tiny), "--design", str(design), "-n", "5", "--out", str(tmp_path / "o")]
+    line = one_line(capsys, *argv)
+    assert "--design" in line or "column" in line or "table" in line
+
+
+def test_results_plot_into_a_missing_folder_is_one_line(tiny, tmp_path, capsys):
+    out = tmp_path / "o"
+    assert main(["sweep", str(tiny), "--grid", "backstop=0,1", "-n", "5", "--out", str(out)]) == 0
+    capsys.readouterr()
+    line = one_line(capsys, "results", str(out), "--plot", str(tmp_path / "nope" / "p.png"))
+    assert "does not exist" in line
+
+
+def test_scheduler_without_dask_engine_is_one_line(tiny, tmp_path, capsys):
+    argv = ["sweep", str(tiny), "--grid", "backstop=0,1", "-n", "5", "--out", str(tmp_path / "o")]
+    assert "--engine dask" in one_line(capsys, *argv, "--scheduler", "tcp://127.0.0.1:9")
+
+
+def test_unreachable_scheduler_is_one_line_after_a_short_timeout(tiny, tmp_path, capsys):
+    import time
+
+    from sweeps.engines import SCHEDULER_TIMEOUT_S
+
+    argv = ["sweep", str(tiny), "--grid", "backstop=0,1", "-n", "5", "--out", str(tmp_path / "o")]
+    start = time.monotonic()
+    line = one_line(capsys, *argv, "--engine", "dask", "--scheduler", "tcp://127.0.0.1:9")
+    assert "no Dask scheduler answered" in line
+    assert time.monotonic() - start < SCHEDULER_TIMEOUT_S + 20
+
+
+def _strict_json(text: str) -> dict:
+    import json
+
+    def refuse(constant: str) -> None:
+        raise AssertionError(f"{constant} is not JSON")
+
+    data: dict = json.loads(text, parse_constant=refuse)
+    return data
+
+
+@pytest.mark.parametrize("name", __import__("scenarios").list_builtin())
+def test_run_json_is_strict_json_for_every_builtin(name, capsys):
+    assert main(["run", name, "-n", "200", "--json"]) == 0
+    assert "p_agreement" in _strict_json(capsys.readouterr().out)
+
+
+def test_run_json_is_strict_json_when_nobody_agrees(tiny, capsys):
+    no_deal = ["fighting_on_ukr=1", "fighting_on_rus=1", "war_cost_per_month=0"]
+    no_deal += ["horizon_rounds=1", "acceptance_noise=0.01", "security_weight=0"]
+    argv = ["run", str(tiny), "-n", "200", "--json"]
+    for s in no_deal:
+        argv += ["--set", s]
+    assert main(argv) == 0
+    data = _strict_json(capsys.readouterr().out)
+    assert data["p_agreement"]["p"] == 0.0
+    assert data["p_holds"]["p"] is None  # no agreement: no probability, null not NaN
