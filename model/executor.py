@@ -56,16 +56,26 @@ def _die_with(parent: int) -> None:
             pass
 
     def watch() -> None:
-        while True:
+        while _alive(parent):
             time.sleep(WATCH_INTERVAL_S)
-            try:
-                os.kill(parent, 0)
-            except ProcessLookupError:
-                os._exit(1)
-            except PermissionError:  # alive, under another user (a reused pid): keep going
-                pass
+        os._exit(1)
 
     threading.Thread(target=watch, name="accord-parent-watch", daemon=True).start()
+
+
+def _alive(pid: int) -> bool:
+    """Whether ``pid`` runs (a zombie, killed but not yet reaped by its parent, does not)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process (a reused pid): not ours to judge
+        return True
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as fh:
+            return fh.read().rsplit(b")", 1)[1].split()[0] != b"Z"
+    except (OSError, IndexError):
+        return True
 
 
 def _start_worker(
