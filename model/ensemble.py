@@ -151,8 +151,12 @@ def _run_chunk(
         k: np.broadcast_to(out[k], (len(seeds), world.d))
         for k in ("weighted_mean", "weighted_median")
     }
+    # Vote codes fit a byte; kept as int8 they cost an eighth of the memory (8 bytes per state
+    # and resolution otherwise: most of what an ensemble keeps per replication).
     votes = {
-        v.id: st.votes.get(v.id, np.full((len(seeds), world.n), VoteCode.NOT_HELD))
+        v.id: np.asarray(
+            st.votes.get(v.id, np.full((len(seeds), world.n), VoteCode.NOT_HELD)), np.int8
+        )
         for v in world.votes
     }
     return {

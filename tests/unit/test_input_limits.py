@@ -200,10 +200,14 @@ def test_within_refuses_a_link_out_of_the_allowed_tree(tmp_path):
 
 def test_security_doc_quotes_the_limits_in_force():
     """docs/security.md states each limit; the numbers must be the ones the code enforces."""
+    from model.ensemble import DEFAULT_CHUNK, MAX_REPLICATIONS
     from scenarios.catalogue import CATALOGUE
     from scenarios.errors import MAX_KEPT, MAX_TEXT
     from scenarios.loader import MAX_PATH
     from scenarios.readers import MAX_ROWS
+    from sweeps.designs import MAX_POINTS
+    from sweeps.engines import MAX_TRIES, SCHEDULER_TIMEOUT_S
+    from viz.odds import UI_MAX_REPLICATIONS
 
     doc = (Path(__file__).resolve().parents[2] / "docs" / "security.md").read_text()
     low, high = CATALOGUE["horizon_rounds"].limits or (0, 0)
@@ -217,6 +221,12 @@ def test_security_doc_quotes_the_limits_in_force():
         f"at most {MAX_SHOWN} problems are printed",
         f"the first {MAX_KEPT} are kept",
         f"about {MAX_TEXT} characters",
+        f"more than {MAX_REPLICATIONS:,} replications (`MAX_REPLICATIONS`)",
+        f"chunks of {DEFAULT_CHUNK:,}",
+        f"at most {UI_MAX_REPLICATIONS:,} replications per run (`UI_MAX_REPLICATIONS`)",
+        f"above {MAX_POINTS:,} points",
+        f"within {SCHEDULER_TIMEOUT_S} s (`SCHEDULER_TIMEOUT_S`)",
+        f"up to {MAX_TRIES} tries per point (`MAX_TRIES`)",
     ):
         assert " ".join(text.split()) in " ".join(doc.split()), text
 
