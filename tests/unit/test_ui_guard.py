@@ -173,3 +173,26 @@ def test_names_inside_the_workspace_resolve(root: Path) -> None:
     (root / "mine" / "f").write_text("x")
     with pytest.raises(OutsideWorkspace, match="not empty"):
         writable_dir("mine", root)
+
+
+# -- serving beyond loopback ---------------------------------------------------------------------
+def test_a_non_loopback_host_needs_allow_remote(capsys: pytest.CaptureFixture[str]) -> None:
+    from cli.main import main
+
+    assert main(["ui", "--host", "0.0.0.0", "--port", "9149"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "--allow-remote" in err[0] and "token" in err[0]
+
+
+def test_allow_remote_keeps_the_token(tmp_path: Path) -> None:
+    import argparse
+
+    from viz.options import add_arguments, refusal
+
+    p = argparse.ArgumentParser()
+    add_arguments(p)
+    assert refusal(p.parse_args(["--host", "0.0.0.0", "--allow-remote"])) is None
+    assert refusal(p.parse_args(["--host", "127.0.0.1"])) is None
+    assert refusal(p.parse_args(["--port", "70000"])) is not None
+    policy = Policy.for_binding(TOKEN, "0.0.0.0", PORT)
+    assert status(call(host="10.0.0.5:8765", policy=policy)) == 403  # no token, no page
