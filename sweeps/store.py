@@ -58,6 +58,16 @@ _VERSIONED = (
 )
 
 
+PART_KEY = b"accord_point"  # Parquet metadata of a part: its point, seed, scenario/design hash
+
+
+def part_identity(path: Path) -> dict[str, Any]:
+    """What a stored file says it is (its point, seed, scenario and design hashes)."""
+    meta = pq.read_schema(path).metadata or {}
+    data: dict[str, Any] = json.loads(meta.get(PART_KEY, b"{}"))
+    return data
+
+
 class StoreMismatch(ValueError):
     """``out`` holds a different sweep; the message says which field differs and what to do."""
 
@@ -304,10 +314,13 @@ class Store:
         ``record``: what identifies the point (seed, scenario and design hashes).
         """
         staged: list[tuple[str, Path, Path]] = []
+        carried = {"point": k, **(record or {})}  # each file says which point it is
         try:
             if reps is not None:
-                staged.append(("reps", self._stage(self.reps, reps), self.reps / self.part_name(k)))
-            staged.append(("part", self._stage(self.parts, row), self.parts / self.part_name(k)))
+                tmp = self._stage(self.reps, reps, carried)
+                staged.append(("reps", tmp, self.reps / self.part_name(k)))
+            tmp = self._stage(self.parts, row, carried)
+            staged.append(("part", tmp, self.parts / self.part_name(k)))
             line: dict[str, Any] = {"point": k, **(record or {}), "reps": None}
             for key, tmp, _ in staged:
                 line[key] = {"sha256": sha256_of(tmp), "bytes": tmp.stat().st_size}
@@ -319,13 +332,15 @@ class Store:
                 tmp.unlink(missing_ok=True)
 
     @staticmethod
-    def _stage(folder: Path, frame: pd.DataFrame) -> Path:
+    def _stage(folder: Path, frame: pd.DataFrame, carried: dict[str, Any]) -> Path:
         folder.mkdir(parents=True, exist_ok=True)
         fd, name = tempfile.mkstemp(dir=folder, prefix=".point.", suffix=".tmp")
         os.close(fd)
         tmp = Path(name)
         try:
-            pq.write_table(pa.Table.from_pandas(frame, preserve_index=False), tmp)
+            table = pa.Table.from_pandas(frame, preserve_index=False)
+            meta = {**(table.schema.metadata or {}), PART_KEY: json.dumps(carried).encode()}
+            pq.write_table(table.replace_schema_metadata(meta), tmp)
             with open(tmp, "rb") as fh:
                 os.fsync(fh.fileno())
         except BaseException:

@@ -144,6 +144,19 @@ def test_truncated_empty_and_swapped_parts_are_refused_then_redone(tiny, tmp_pat
     assert main(["results", str(out), "--plot", str(tmp_path / "p.png")]) == 0
 
 
+def test_each_part_carries_its_identity(tiny, tmp_path):
+    from sweeps.store import part_identity
+
+    out = tmp_path / "s"
+    assert main(sweep_argv(tiny, out, "--grid", "backstop=0,1", "-n", "100", "--seed", "5")) == 0
+    store, manifest = Store(out), open_sweep(out).manifest
+    for k in (0, 1):
+        carried = part_identity(store.parts / store.part_name(k))
+        assert carried["point"] == k and carried["seed"] == point_seed(5, k)
+        assert carried["scenario_hash"] == manifest["scenario_hash"]
+        assert carried["design_hash"] == manifest["design_hash"]
+
+
 def test_a_part_with_no_commit_record_is_not_done(tiny, tmp_path):
     out = tmp_path / "s"
     assert main(sweep_argv(tiny, out, "--grid", "backstop=0,1", "-n", "100")) == 0
