@@ -158,9 +158,14 @@ def read_toml(path: Path, problems: Problems) -> dict[str, Any] | None:
 
 
 def read_csv(
-    path: Path, problems: Problems, required: list[str], max_rows: int = MAX_ROWS
+    path: Path,
+    problems: Problems,
+    required: list[str],
+    optional: tuple[str, ...] = (),
+    max_rows: int = MAX_ROWS,
 ) -> CsvTable | None:
-    """The CSV's rows; checks the header has exactly the ``required`` columns (in any order)."""
+    """The CSV's rows; checks the header has exactly the ``required`` columns (in any order),
+    plus any of the ``optional`` ones; at most ``max_rows`` rows."""
     text = _decode(path, problems)
     if text is None:
         return None
@@ -176,7 +181,7 @@ def read_csv(
             problems.add(path, "line 1", "header", "", "a header row: " + ",".join(required))
             return None
         header = tuple(h.strip() for h in header_row)
-        if not _header_ok(path, header, required, problems):
+        if not _header_ok(path, header, required, problems, optional):
             return None
         rows: list[tuple[int, dict[str, str]]] = []
         for fields in reader:
@@ -204,7 +209,11 @@ def read_csv(
 
 
 def _header_ok(
-    path: Path, header: tuple[str, ...], required: list[str], problems: Problems
+    path: Path,
+    header: tuple[str, ...],
+    required: list[str],
+    problems: Problems,
+    optional: tuple[str, ...] = (),
 ) -> bool:
     from scenarios.errors import one_of
 
@@ -222,8 +231,9 @@ def _header_ok(
             problems.add(path, "line 1", "header", shown, "each column once")
             ok = False
         seen.add(column)
-        if column not in required:
-            hint = one_of(required, column) if shown == column else one_of(required)
+        if column not in required and column not in optional:
+            known = [*required, *optional]
+            hint = one_of(known, column) if shown == column else one_of(known)
             problems.add(path, "line 1", "header", shown, "unknown column; " + hint)
             ok = False
     return ok
