@@ -7,6 +7,7 @@ browser sessions do not share a model. Screenshots go to docs/img/.
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -111,7 +112,8 @@ def test_step_assumption_reset_and_odds_offline(browser: Browser, server: Server
     s.see("P(accept):")
     s.shot("ui-main.png")
 
-    slider = s.page.locator(".v-input__slider", has_text="backstop:").locator("[role=slider]")
+    backstop = re.compile(r"^\s*backstop:")  # not force_weight_backstop etc.
+    slider = s.page.locator(".v-input__slider", has_text=backstop).locator("[role=slider]")
     slider.focus()
     s.page.keyboard.press("End")  # the top of the declared range
     s.see("pending Reset")
