@@ -80,7 +80,11 @@ def _item(at: At, item: dict[str, Any]) -> dict[str, Any]:
     disc: tuple[float, ...] | None = None
     if b is not MISSING:
         ok = isinstance(b, list) and len(b) == IDEAL_DIMENSIONS
-        values = [at.number("discrimination", v, -ITEM_BOUND, ITEM_BOUND, shown=b) for v in b] if ok else []
+        values = (
+            [at.number("discrimination", v, -ITEM_BOUND, ITEM_BOUND, shown=b) for v in b]
+            if ok
+            else []
+        )
         if not ok:
             at.bad("discrimination", b, allowed)
         elif all(v is not None for v in values):
