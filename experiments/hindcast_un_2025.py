@@ -350,6 +350,10 @@ def run(replications: int, write: bool = True) -> dict[str, pd.DataFrame]:
                 "scenario_hash": scenario.content_hash,
                 "root_seed": SEED,
                 "replications": replications,
+                # the rule each text is voted by: its reference roll call, or the margin rule
+                "vote_rules": {
+                    r.id: (r.reference if r.has_item else "margin") for r in scenario.resolutions
+                },
             },
             "hindcast_un_2025_run.json",
         )
