@@ -180,7 +180,10 @@ def hindcast() -> str:
         for rid, ref in rules_used.items()
     ]
     rule_table = md_table(["text (scenario id)", "voted by"], rule_rows)
-    votes = read_csv("hindcast_un_2025_votes.csv").set_index(["resolution", "iso3"])
+    votes = {
+        (str(r["resolution"]), str(r["iso3"])): r
+        for r in read_csv("hindcast_un_2025_votes.csv").to_dict("records")
+    }
 
     drafts = read_csv("unsc_2022_drafts.csv")
     rus = drafts[drafts["iso3"] == "RUS"]
@@ -192,7 +195,7 @@ def hindcast() -> str:
     missed_yes = ", ".join(f"{r['iso3']} ({r['model_predicted']})" for _, r in missed.iterrows())
 
     def said(symbol: str, iso3: str) -> str:
-        r = votes.loc[(symbol, iso3)]
+        r = votes[(symbol, iso3)]
         return f"{r['predicted']} (P(no) {num(r['p_no'], 2)}, P(abstain) {num(r['p_abstain'], 2)})"
 
     rep = tal[tal["source"] == "reported"].set_index("resolution")
