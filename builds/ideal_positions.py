@@ -49,16 +49,24 @@ def _percentile(v: np.ndarray) -> np.ndarray:
     return out
 
 
-def ideal_scores(positions: pd.DataFrame, items: pd.DataFrame, iso3s: list[str]) -> pd.DataFrame:
-    """Scores ``(iso3 x dimension)`` in [0, 1] for the states ``iso3s`` (all must have a
-    position up to ``LAST_YEAR``)."""
+def last_positions(
+    positions: pd.DataFrame, iso3s: list[str], last_year: int = LAST_YEAR
+) -> pd.DataFrame:
+    """Each state's ideal point ``(iso3 x [year, dim1, dim2])`` of its latest fitted year up to
+    ``last_year`` (all of ``iso3s`` must have one)."""
     positions = positions.astype({"year": int, "dim1": float, "dim2": float})
-    items = items.astype({"rcid": int, "b1": float, "b2": float, "c1": float, "c2": float})
-    pos = positions[positions["year"] <= LAST_YEAR].sort_values("year").groupby("iso3").last()
+    pos = positions[positions["year"] <= last_year].sort_values("year").groupby("iso3").last()
     missing = sorted(set(iso3s) - set(pos.index))
     if missing:
         raise ValueError(f"ideal_points.csv: no position for {missing}")
-    x = pos.loc[iso3s, ["dim1", "dim2"]].to_numpy(float)
+    return pos.loc[iso3s, ["year", "dim1", "dim2"]]
+
+
+def ideal_scores(positions: pd.DataFrame, items: pd.DataFrame, iso3s: list[str]) -> pd.DataFrame:
+    """Scores ``(iso3 x dimension)`` in [0, 1] for the states ``iso3s`` (all must have a
+    position up to ``LAST_YEAR``)."""
+    items = items.astype({"rcid": int, "b1": float, "b2": float, "c1": float, "c2": float})
+    x = last_positions(positions, iso3s)[["dim1", "dim2"]].to_numpy(float)
     item_of = {int(r["rcid"]): r for r in items.to_dict("records")}
     out = pd.DataFrame(index=pd.Index(iso3s, name="iso3"))
     for dim, rcid in ITEMS.items():

@@ -104,6 +104,7 @@ def _load(name_or_path: str | Path) -> Scenario:
     declared = list(raw_params) if isinstance(raw_params, dict) else []
     events = validate_toml.events(m, problems, parameters, declared, iso3s, names, candidates)
     resolutions = validate_un.resolutions(m, problems, names)
+    validate_un.items_need_ideal_points(m, problems, resolutions, states)
     guarantors = validate_case.guarantors(m, problems, states, roles, parameters)
     mission = validate_case.mission(m, problems, states, roles, resolutions)
     un = validate_case.un_setting(m, problems, top.get("start"), states)

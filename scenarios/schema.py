@@ -192,6 +192,19 @@ class Resolution(Frozen):
     amends: str | None
     mandates_force: bool
     source: str
+    #: item parameters of the ordinal vote rule (ODD 7.8), all set or none: the roll call they
+    #: come from, the discrimination per ideal-point dimension, the two cut points, and how they
+    #: were derived (the reference's fitted values plus documented adjustments)
+    reference: str | None = None
+    discrimination: tuple[float, ...] | None = None
+    cut_no: float | None = None
+    cut_abstain: float | None = None
+    item_source: str | None = None
+
+    @property
+    def has_item(self) -> bool:
+        """Voted by the ordinal ideal-point rule (else by the margin rule)."""
+        return self.discrimination is not None
 
     @field_validator("text", "status_quo", mode="after")
     @classmethod
@@ -219,6 +232,11 @@ class StateRow(Frozen):
     status: Literal["un_member", "non_member_state", "unrecognised_state", "armed_group"] = (
         "un_member"
     )
+    #: UN ideal point (optional columns ideal_1, ideal_2): where the state stands in the roll-call
+    #: space of ``builds.ideal_points``; needed by a text with item parameters
+    ideal: tuple[float, ...] | None = None
+    #: extra dislike before a permanent member's no (a veto) rather than an abstention
+    veto_cost: float | None = None
 
     @property
     def votes_at_un(self) -> bool:

@@ -61,6 +61,11 @@ RESOLUTION_KEYS = (
     "amends",
     "mandates_force",
     "source",
+    "reference",
+    "discrimination",
+    "cut_no",
+    "cut_abstain",
+    "item_source",
 )
 START = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 

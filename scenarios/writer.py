@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from scenarios.validate_force import FORCE_COLUMNS
 from scenarios.validate_params import catalogue_entry
-from scenarios.validate_tables import STATE_COLUMNS, TIE_COLUMNS
+from scenarios.validate_tables import IDEAL_COLUMNS, STATE_COLUMNS, TIE_COLUMNS
 
 if TYPE_CHECKING:
     from scenarios.schema import Parameter, Scenario
@@ -42,7 +42,7 @@ def canonical(s: Scenario) -> dict[str, Any]:
         "events": [e.model_dump(mode="json") for e in s.events],
         "resolutions": [
             {
-                **r.model_dump(mode="json", exclude={"text", "status_quo"}),
+                **r.model_dump(mode="json", exclude={"text", "status_quo", *_unset_item(r)}),
                 "text": dict(r.text),
                 "status_quo": dict(r.status_quo),
             }
@@ -62,7 +62,16 @@ def _empty(model: Any, names: tuple[str, ...]) -> set[str]:
 
 
 def _member(row: Any) -> set[str]:
-    return {"status"} if row.status == "un_member" else set()
+    """Optional state fields left out when unset (a scenario without them keeps its hash)."""
+    out = {"status"} if row.status == "un_member" else set()
+    return out | {k for k in ("ideal", "veto_cost") if getattr(row, k) is None}
+
+
+_ITEM = ("reference", "discrimination", "cut_no", "cut_abstain", "item_source")
+
+
+def _unset_item(r: Any) -> set[str]:
+    return {k for k in _ITEM if getattr(r, k) is None}
 
 
 def _case_fields(s: Scenario) -> dict[str, Any]:
@@ -144,6 +153,8 @@ def scenario_toml(s: Scenario) -> str:
         lines += _table("[[events]]", e.model_dump())
     for r in s.resolutions:
         fields = r.model_dump(exclude={"text", "status_quo"})
+        if fields.get("discrimination") is not None:
+            fields["discrimination"] = list(fields["discrimination"])
         fields.update(text=dict(r.text), status_quo=dict(r.status_quo), amends=r.amends or "")
         lines += _table("[[resolutions]]", fields)
     return "\n".join(lines) + "\n"
@@ -159,6 +170,10 @@ def write_scenario(s: Scenario, directory: Path) -> Path:
     columns += STATE_COLUMNS[3:]
     if any(row.status != "un_member" for row in s.states):
         columns.append("status")
+    if any(row.ideal is not None for row in s.states):
+        columns += list(IDEAL_COLUMNS)
+    if any(row.veto_cost is not None for row in s.states):
+        columns.append("veto_cost")
     with (directory / "states.csv").open("w", encoding="utf-8", newline="") as f:
         writer = csv.writer(f, lineterminator="\n")
         writer.writerow(columns)
@@ -166,6 +181,9 @@ def write_scenario(s: Scenario, directory: Path) -> Path:
             cells: dict[str, Any] = row.model_dump()
             cells.update({f"pos_{d}": x for d, x in zip(dims, row.position, strict=True)})
             cells.update({f"sal_{d}": x for d, x in zip(dims, row.salience, strict=True)})
+            ideal = row.ideal if row.ideal is not None else ("",) * len(IDEAL_COLUMNS)
+            cells.update(dict(zip(IDEAL_COLUMNS, ideal, strict=True)))
+            cells.update(veto_cost="" if row.veto_cost is None else row.veto_cost)
             cells.update(
                 memberships=";".join(row.memberships),
                 force_candidate="true" if row.force_candidate else "false",
