@@ -275,7 +275,7 @@ def _acceptance(world: World, st: RoundState, force: dict[str, Any]) -> dict[str
     x_v, s_v = st.x[:, veto, :], world.salience[veto]
     z, feasible = _propose(x_v, s_v, 1.0 + security - fight, ~st.agreed)
     terms = rules.utility(z[:, None, :], x_v, s_v)
-    parts = rules.acceptance_parts(terms, security, fight, p["acceptance_noise"])
+    parts = rules.acceptance_parts(terms, security, 0.0, fight, p["acceptance_noise"])
     weight = world.capability[:, None] * world.salience
     return {
         "terms": z,

@@ -1,12 +1,14 @@
 """The mediator's proposal and the baseline forecasts (ODD 7.4).
 
-The proposal is the Nash bargaining solution among the veto players over their values of
-fighting on. With salience-weighted Euclidean utilities every Pareto-optimal point minimises a
-weighted sum of squared distances, ``z(w) = Σ_i w_i s_i² x_i / Σ_i w_i s_i²`` (per dimension), so
-the search runs over the weight simplex ``w``: a lattice of at most 50 points, a compass search,
-then first-order (Weiszfeld-type) steps that only accept improvements. When no point gives every
-veto player a positive gain the answer is "no feasible agreement" and the terms are the maximin
-point (the mediator's best try).
+The proposal is the asymmetric (generalised) Nash bargaining solution among the veto players over
+their disagreement values (Nash 1950; Kalai 1977; Binmore, Rubinstein & Wolinsky 1986: the
+exponents are bargaining power): maximise ``Σ_i β_i log g_i(z)``, every gain positive. With
+salience-weighted Euclidean utilities every Pareto-optimal point minimises a weighted sum of
+squared distances, ``z(w) = Σ_i w_i s_i² x_i / Σ_i w_i s_i²`` (per dimension), so the search runs
+over the weight simplex ``w``: a lattice of at most 50 points, a compass search, then first-order
+(Weiszfeld-type) steps that only accept improvements. When no point gives every veto player a
+positive gain the answer is "no feasible agreement" and the terms are the maximin point (the
+mediator's best try).
 """
 
 from __future__ import annotations
@@ -79,40 +81,41 @@ def _distances(z: F, x: F, s2: F) -> F:
     return out
 
 
-def _score(ideal: F, salience: F, offsets: F, weights: F) -> tuple[F, F, F]:
-    """Points, gains and score for candidate weights ``(..., K, V)``.
+def _score(ideal: F, salience: F, offsets: F, weights: F, power: F) -> tuple[F, F, F]:
+    """Points, gains and score for candidate weights ``(..., K, V)``; power ``(..., V)``.
 
-    Feasible points score the Nash product's log; infeasible ones score below every feasible
-    point, ordered by their smallest gain (so the search climbs towards feasibility).
+    Feasible points score the weighted log Nash product ``Σ β_i log g_i``; infeasible ones score
+    below every feasible point, ordered by their smallest gain (so the search climbs towards
+    feasibility).
     """
     z = contract_points(ideal, salience, weights)  # (..., K, D)
     gains = offsets[..., None, :] - _distances(z, ideal, salience * salience)  # (..., K, V)
     low = gains.min(axis=-1)
     feasible = low > 0
-    nash = np.log(np.where(feasible[..., None], gains, 1.0)).sum(axis=-1)
+    nash = (power[..., None, :] * np.log(np.where(feasible[..., None], gains, 1.0))).sum(axis=-1)
     score = np.where(feasible, nash, -1e6 + low)
     return z, gains, score
 
 
-def _first_order(x: F, s: F, off: F, w: F, score: F, iterations: int) -> tuple[F, F]:
+def _first_order(x: F, s: F, off: F, beta: F, w: F, score: F, iterations: int) -> tuple[F, F]:
     """Improve feasible weights by the first-order condition of the Nash product.
 
-    At an interior optimum ``Σ_i ∇d_i(z) / g_i = 0``, which makes ``z`` the contract point with
-    weights ``w_i ∝ 1 / (d_i · Σ_k s_ik² · g_i)`` (a Weiszfeld-type fixed point). Each step moves
+    At an interior optimum ``Σ_i β_i ∇d_i(z) / g_i = 0``, which makes ``z`` the contract point with
+    weights ``w_i ∝ β_i / (d_i · Σ_k s_ik² · g_i)`` (a Weiszfeld-type fixed point). Each step moves
     a fraction ``α`` towards those weights; a step that does not raise the Nash product is
     refused and ``α`` halves, so the score never falls.
     """
     total = np.maximum((s * s).sum(axis=-1), 1e-12)  # (..., V)
     alpha = np.ones(score.shape)
     done = np.zeros(score.shape, bool)
-    _, gains, _ = _score(x, s, off, w[..., None, :])
+    _, gains, _ = _score(x, s, off, w[..., None, :], beta)
     g = gains[..., 0, :]
     for _ in range(iterations):
         d = np.maximum(off - g, 1e-9)
-        target = 1.0 / (d * total * np.maximum(g, 1e-12))
+        target = beta / (d * total * np.maximum(g, 1e-12))
         target /= target.sum(axis=-1, keepdims=True)
         trial = (1.0 - alpha[..., None]) * w + alpha[..., None] * target
-        _, t_gains, t_score = _score(x, s, off, trial[..., None, :])
+        _, t_gains, t_score = _score(x, s, off, trial[..., None, :], beta)
         better = (t_score[..., 0] > score) & (g.min(axis=-1) > 0) & ~done
         w = np.where(better[..., None], trial, w)
         g = np.where(better[..., None], t_gains[..., 0, :], g)
@@ -127,7 +130,7 @@ def _first_order(x: F, s: F, off: F, w: F, score: F, iterations: int) -> tuple[F
     return w, score
 
 
-def _pattern_search(x: F, s: F, off: F, w: F, score: F, step: float, iterations: int) -> F:
+def _pattern_search(x: F, s: F, off: F, beta: F, w: F, score: F, step: float, iterations: int) -> F:
     """Compass search over pairwise weight moves; a row's step halves only when no move helps."""
     v = w.shape[-1]
     moves = np.asarray([np.eye(v)[i] - np.eye(v)[j] for i in range(v) for j in range(v) if i != j])
@@ -135,7 +138,7 @@ def _pattern_search(x: F, s: F, off: F, w: F, score: F, step: float, iterations:
     for _ in range(iterations):
         trial = np.clip(w[..., None, :] + steps[..., None, None] * moves, 0.0, None)
         trial /= trial.sum(axis=-1, keepdims=True)
-        _, _, t_score = _score(x, s, off, trial)
+        _, _, t_score = _score(x, s, off, trial, beta)
         k = np.argmax(t_score, axis=-1)
         t_best = np.take_along_axis(t_score, k[..., None], axis=-1)[..., 0]
         better = (t_best > score) & (steps >= MIN_STEP)  # rows below the step stay put
@@ -149,12 +152,17 @@ def _pattern_search(x: F, s: F, off: F, w: F, score: F, step: float, iterations:
 
 
 def nash_bargaining(
-    ideal: ArrayLike, salience: ArrayLike, offsets: ArrayLike, iterations: int = 30
+    ideal: ArrayLike,
+    salience: ArrayLike,
+    offsets: ArrayLike,
+    power: ArrayLike | None = None,
+    iterations: int = 30,
 ) -> Proposal:
-    """Nash bargaining solution among V veto players.
+    """Asymmetric Nash bargaining solution among V veto players.
 
     ideal, salience: ``(..., V, D)``; offsets ``(..., V)``: gain ``g_i(z) = offset_i - d_i(z)``,
-    i.e. ``offset_i = 1 + security_i - fighting_on_i``. Batch shapes broadcast.
+    i.e. ``offset_i = 1 + deal extras_i - fighting_on_i``; power ``(..., V)`` ≥ 0, the bargaining
+    power β (normalised to sum 1; default equal: the symmetric solution). Batch shapes broadcast.
     Returns the proposal ``(..., D)``, feasibility ``(...)`` and gains ``(..., V)``.
     Search: the best point of a lattice on the weight simplex, then a compass search (which
     also finds the maximin point when nothing is feasible), then first-order steps.
@@ -162,19 +170,23 @@ def nash_bargaining(
     x, s = np.asarray(ideal, float), np.asarray(salience, float)
     off = np.asarray(offsets, float)
     v = x.shape[-2]
-    batch = np.broadcast_shapes(x.shape[:-2], s.shape[:-2], off.shape[:-1])
+    beta = np.ones(v) if power is None else np.asarray(power, float)
+    if beta.shape[-1] != v or beta.min(initial=0.0) < 0 or not np.all(beta.sum(-1) > 0):
+        raise ValueError(f"power: {v} non-negative values, not all zero, were expected")
+    beta = beta / beta.sum(axis=-1, keepdims=True)
+    batch = np.broadcast_shapes(x.shape[:-2], s.shape[:-2], off.shape[:-1], beta.shape[:-1])
     lattice = simplex_lattice(v, max_points=50)
-    _, _, score = _score(x, s, off, lattice)
+    _, _, score = _score(x, s, off, lattice, beta)
     score = np.broadcast_to(score, (*batch, len(lattice)))
     best = np.argmax(score, axis=-1)
     w = lattice[best]  # (..., V)
     best_score = np.take_along_axis(score, best[..., None], axis=-1)[..., 0]
     if v > 1:
         step = float(lattice[lattice > 0].min(initial=1.0)) / 2
-        w = _pattern_search(x, s, off, w, best_score, step, iterations // 3)
-        _, _, sc = _score(x, s, off, w[..., None, :])
-        w, _ = _first_order(x, s, off, w, sc[..., 0], iterations)
-    z, gains, _ = _score(x, s, off, w[..., None, :])
+        w = _pattern_search(x, s, off, beta, w, best_score, step, iterations // 3)
+        _, _, sc = _score(x, s, off, w[..., None, :], beta)
+        w, _ = _first_order(x, s, off, beta, w, sc[..., 0], iterations)
+    z, gains, _ = _score(x, s, off, w[..., None, :], beta)
     terms, g = z[..., 0, :], gains[..., 0, :]
     return Proposal(terms=terms, feasible=g.min(axis=-1) > 0, gains=g)
 
