@@ -17,6 +17,7 @@ from numpy.typing import NDArray
 from agents import rules
 from agents.rules.force import PledgeWeights
 from agents.rules.votes import ABSENT
+from model import bargaining
 from model.draws import Noise
 from model.world import World
 
@@ -46,10 +47,8 @@ class RoundState:
     outcome: dict[str, NDArray] = field(default_factory=dict)  # values at agreement (or last round)
     current: dict[str, Any] = field(default_factory=dict)  # this round's values
     votes: dict[str, Ints] = field(default_factory=dict)  # id -> (R, N) vote codes
+    war: dict[str, F] = field(default_factory=dict)  # the war's state (model.bargaining)
     adopted: dict[str, B] = field(default_factory=dict)  # id -> (R,)
-
-
-OFFSET_DECIMALS = 3  # offsets closer than 0.001 utility share one proposal (see _propose)
 
 
 def initial_state(world: World, params: dict[str, F], noise: Noise) -> RoundState:
@@ -66,6 +65,7 @@ def initial_state(world: World, params: dict[str, F], noise: Noise) -> RoundStat
     st.agreed = np.zeros(r, bool)
     st.agreement_round = np.zeros(r, np.int64)
     st.mandated = np.zeros(r, bool)
+    st.war = bargaining.war_start(world, st.params, noise)
     return st
 
 
@@ -216,77 +216,6 @@ def _force(world: World, st: RoundState) -> dict[str, Any]:
     }
 
 
-def _distinct_rows(a: F) -> tuple[F, NDArray[np.intp]]:
-    """``np.unique(a, axis=0, return_inverse=True)`` for rows of values on a 10^-k grid, through
-    one integer key per row (sorting integers is much faster than sorting rows)."""
-    steps = np.rint(a * 10**OFFSET_DECIMALS).astype(np.int64)
-    steps -= steps.min(axis=0)
-    radix = steps.max(axis=0) + 1
-    if np.prod(radix.astype(float)) >= 2.0**62:  # too wide for one integer: sort rows
-        rows, inverse = np.unique(a, axis=0, return_inverse=True)
-        return rows, inverse.ravel()
-    keys = np.zeros(len(a), np.int64)
-    for k in range(a.shape[1]):
-        keys = keys * radix[k] + steps[:, k]
-    _, first, inverse = np.unique(keys, return_index=True, return_inverse=True)
-    return a[first], inverse.ravel()
-
-
-def _propose(x_v: F, s_v: F, offsets: F, active: B) -> tuple[F, B]:
-    """The Nash bargaining proposal, computed only for replications still negotiating, and only
-    once for replications that share their positions and offsets. Offsets are rounded to 0.001
-    utility (a twentieth of a typical acceptance noise) before solving, in a run of one as in an
-    ensemble, so a replication gets the same proposal either way; acceptance uses exact offsets."""
-    z = np.zeros((len(active), x_v.shape[-1]))
-    feasible = np.zeros(len(active), bool)
-    idx = np.flatnonzero(active)
-    if not len(idx):
-        return z, feasible
-    rounded = np.round(offsets[idx], OFFSET_DECIMALS)  # the same in a run of 1 and of many
-    if x_v.shape[0] == 1 and (rounded == rounded[0]).all():  # one problem for all
-        sub = rules.nash_bargaining(x_v, s_v, rounded[:1])
-        z[idx], feasible[idx] = sub.terms[0], sub.feasible[0]
-    elif x_v.shape[0] == 1:  # shared positions: solve once per distinct row of offsets
-        rows, inverse = _distinct_rows(rounded)
-        sub = rules.nash_bargaining(x_v, s_v, rows)
-        z[idx], feasible[idx] = sub.terms[inverse], sub.feasible[inverse]
-    else:
-        sub = rules.nash_bargaining(x_v[idx], s_v, rounded)
-        z[idx], feasible[idx] = sub.terms, sub.feasible
-    return z, feasible
-
-
-def _acceptance(world: World, st: RoundState, force: dict[str, Any]) -> dict[str, Any]:
-    """Proposal among the veto players and each one's acceptance probability, with its parts."""
-    p, veto = st.params, world.veto
-    security = np.zeros((len(st.agreed), len(veto)))
-    is_victim, is_agg = veto == world.victim, veto == world.aggressor
-    security[:, is_victim] = (p["security_weight"] * force["credibility"])[:, None]
-    security[:, is_agg] = (
-        -p["troop_aversion"] * force["opposed_adequacy"] + p["un_mandate_effect"] * st.mandated
-    )[:, None]
-    fight = rules.fighting_on_value(
-        np.stack([p[k] for k in world.veto_parameter("fighting_on")], axis=-1),
-        np.stack([p[k] for k in world.veto_parameter("battlefield_trend")], axis=-1),
-        p["war_cost_per_month"],
-        world.belligerent,
-        st.t - 1,
-    )
-    x_v, s_v = st.x[:, veto, :], world.salience[veto]
-    z, feasible = _propose(x_v, s_v, 1.0 + security - fight, ~st.agreed)
-    terms = rules.utility(z[:, None, :], x_v, s_v)
-    parts = rules.acceptance_parts(terms, security, 0.0, fight, p["acceptance_noise"])
-    weight = world.capability[:, None] * world.salience
-    return {
-        "terms": z,
-        "feasible": feasible,
-        "p_accept": parts["p_accept"],
-        "weighted_mean": rules.weighted_mean(st.x, weight),
-        "weighted_median": rules.weighted_median(st.x, weight),
-        "acceptance_parts": parts,
-    }
-
-
 def advance(world: World, st: RoundState) -> RoundState:
     """Play round ``st.t + 1`` for every replication that has not yet agreed."""
     st.t += 1
@@ -295,14 +224,14 @@ def advance(world: World, st: RoundState) -> RoundState:
     _positions(world, st)
     _votes(world, st)
     force = _force(world, st)
-    acc = _acceptance(world, st, force)
+    acc = bargaining.bargain(world, st, force)
     horizon = st.t <= p["horizon_rounds"]
     new = rules.agree(acc["p_accept"], st.noise.accept_u[:, st.t - 1, :]) & ~st.agreed & horizon
     st.agreed |= new
     st.agreement_round = np.where(new, st.t, st.agreement_round)
     hazard = rules.breakdown_hazard(
         p["breakdown_hazard_per_month"],
-        force["adequacy"],
+        acc["adequacy"],
         p["backstop"],
         p["force_effect_on_hazard"],
         p["backstop_effect_on_hazard"],
@@ -323,6 +252,7 @@ def advance(world: World, st: RoundState) -> RoundState:
         old = st.outcome.get(k)
         mask = keep.reshape(-1, *([1] * (arr.ndim - 1)))
         st.outcome[k] = arr.copy() if old is None else np.where(mask, arr, old)
+    bargaining.war_advance(world, st.war, p, st.noise, st.t - 1)
     return st
 
 

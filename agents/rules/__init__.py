@@ -19,6 +19,7 @@ from agents.rules.force import credibility, decide_pledges, force_adequacy
 from agents.rules.positions import influence_weights, update_positions
 from agents.rules.proposal import (
     Proposal,
+    contract_gains,
     contract_points,
     nash_bargaining,
     weighted_mean,
@@ -52,6 +53,7 @@ __all__ = [
     "breakdown_hazard",
     "breakdown_month",
     "cast_votes",
+    "contract_gains",
     "contract_points",
     "credibility",
     "decide_pledges",

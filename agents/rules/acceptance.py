@@ -18,25 +18,43 @@ F = NDArray[np.float64]
 B = NDArray[np.bool_]
 
 
+def war_weariness(war_cost: ArrayLike, months: ArrayLike, war_age: ArrayLike) -> F:
+    """Cost accumulated since round 1, as a fall in the value of fighting on.
+
+    Support for a war falls with the logarithm of its cumulative casualties (Mueller 1973,
+    *War, Presidents and Public Opinion*; Gartner & Segura 1998), so a war already ``war_age``
+    months old at round 1 loses ``c·A·log(1 + t/A)`` after t more months: ``c`` per month at
+    first, less as the war ages (``A = 0``: linear, ``c·t``). All broadcast from ``(...)``.
+    """
+    c, t, a = (np.asarray(v, float) for v in (war_cost, months, war_age))
+    safe = np.where(a > 0, a, 1.0)
+    out: F = c * np.where(a > 0, safe * np.log1p(t / safe), t)
+    return out
+
+
 def fighting_on_value(
     initial: ArrayLike,
     trend: ArrayLike,
     war_cost: ArrayLike,
     belligerent: ArrayLike,
     months: ArrayLike,
+    war_age: ArrayLike = 0.0,
 ) -> F:
     """Deterministic part of the value of fighting on after ``months`` of war.
 
-    ``initial_i + t · (trend_i − war_cost · [i is a belligerent])``: the value believed at round 1,
-    each side's trend (uneven costs and fortunes) and the cost the belligerents accumulate; all
-    ``(..., V)`` except ``war_cost`` and ``months`` which broadcast from ``(...)``. The stochastic
-    parts (situation, beliefs, disposition) are added by ``war.believed_fighting_value``.
+    ``initial_i + t·trend_i − war_weariness(war_cost, t, war_age)·[i is a belligerent]``: the value
+    believed at round 1, each side's trend (its fortunes on the battlefield, uneven) and the
+    cost the belligerents accumulate; all ``(..., V)`` except ``war_cost``, ``months`` and
+    ``war_age`` which broadcast from ``(...)``. The stochastic parts (situation, beliefs,
+    disposition) are added by ``war.believed_fighting_value``.
     """
-    wc = np.asarray(war_cost, float)[..., None]
+    cost = war_weariness(war_cost, months, war_age)[..., None]
     t = np.asarray(months, float)
     t = t[..., None] if t.ndim else t
-    out: F = np.asarray(initial, float) + t * (
-        np.asarray(trend, float) - wc * np.asarray(belligerent, float)
+    out: F = (
+        np.asarray(initial, float)
+        + t * np.asarray(trend, float)
+        - cost * np.asarray(belligerent, float)
     )
     return out
 

@@ -8,13 +8,16 @@ deterministically. Every function is pure over arrays with any leading batch sha
 comes in as per-replication standard normals (``model.draws``), so a replication depends only on
 (root seed, index).
 
-- ``war_situation``: the military situation ``s_t``, the shift of the stakes towards the
-  aggressor since round 1, a random walk ``s_t = s_(t-1) + σ·ε_t`` (utility). Its deterministic
-  drift lives in each side's trend (``fighting_on_value``), so costs can fall unevenly.
-- ``belief_errors``: each belligerent's optimism, updated by Bayes from noisy monthly battlefield
-  signals (normal prior worth ``n0`` months of signals): ``e_t = (n0·e_0 + Σ_k σ_sig·η_k)/(n0+t)``.
-- ``dispositions``: a leader's disposition (hawk > 0, dove < 0), drawn once per replication and
-  evolving slowly as an AR(1) with persistence ``ρ`` per month and stationary sd ``δ``.
+- ``situation_step`` (``war_situation`` for a path): the military situation ``s_t``, the shift
+  of the stakes towards the aggressor since round 1, a random walk ``s_t = s_(t-1) + σ·ε_t``
+  (utility). Its deterministic drift lives in each side's trend (``fighting_on_value``), so
+  costs can fall unevenly.
+- ``belief_error`` (``belief_errors`` for a path): each belligerent's optimism, updated by Bayes
+  from noisy monthly battlefield signals (normal prior worth ``n0`` months of signals):
+  ``e_t = (n0·e_0 + Σ_k σ_sig·η_k)/(n0+t)``.
+- ``disposition_step`` (``dispositions`` for a path): a leader's disposition (hawk > 0,
+  dove < 0), drawn once per replication and evolving slowly as an AR(1) with persistence ``ρ``
+  per month and stationary sd ``δ``.
 - ``believed_fighting_value``: ``V̂_i(t) = base_i(t) + sign_i·s_t − e_i0 + e_i(t) + d_i(t)``.
 - ``renewed_war_value`` and ``renewal_option``: what renewing the war after a deal is worth to a
   belligerent, and what keeping that option open adds to a deal (the guarantee takes it away).
@@ -37,57 +40,78 @@ def _col(a: ArrayLike) -> F:
     return out
 
 
-def war_situation(volatility: ArrayLike, shocks: ArrayLike) -> F:
-    """The military situation at the start of rounds 1..H: ``s_1 = 0``, ``s_(t+1) = s_t + σ·ε_t``.
+def situation_step(situation: ArrayLike, volatility: ArrayLike, shock: ArrayLike) -> F:
+    """One month of the military situation: ``s_(t+1) = s_t + σ·ε``; all ``(...)``."""
+    out: F = np.asarray(situation, float) + np.asarray(volatility, float) * np.asarray(shock, float)
+    return out
 
-    volatility ``(...)`` in utility per √month; shocks ``(..., H)`` standard normals. Returns
-    ``(..., H)``; positive values favour the aggressor (zero-sum between the belligerents).
+
+def belief_error(
+    initial: ArrayLike, prior_months: ArrayLike, signal_sum: ArrayLike, months: ArrayLike
+) -> F:
+    """A belligerent's belief error after ``months`` of fighting (Bayesian updating).
+
+    Its prior about how the war will go is off by ``initial`` (its optimism, utility) and is worth
+    ``prior_months`` monthly signals; each month of fighting gives it a signal with noise σ_sig.
+    With ``signal_sum = σ_sig·Σ_(k≤t) η_k`` the posterior mean's error is
+    ``(n0·e_0 + signal_sum) / (n0 + t)``: it shrinks like ``1/t`` in expectation, with noise.
+    initial, signal_sum ``(..., B)``; prior_months, months ``(...)``.
     """
+    n0 = _col(prior_months)
+    out: F = (n0 * np.asarray(initial, float) + np.asarray(signal_sum, float)) / (n0 + _col(months))
+    return out
+
+
+def disposition_step(
+    disposition: ArrayLike, persistence: ArrayLike, spread: ArrayLike, shock: ArrayLike
+) -> F:
+    """One month of a leader's disposition: ``d_(t+1) = ρ·d_t + δ·√(1−ρ²)·z`` (AR(1), stationary
+    sd δ). disposition, shock ``(..., V)``; persistence ρ and spread δ ``(...)``. The first value,
+    ``δ·z``, is drawn once per replication (``disposition_step(0, 0, δ, z)``)."""
+    rho, sd = _col(persistence), _col(spread)
+    out: F = rho * np.asarray(disposition, float) + sd * np.sqrt(
+        np.maximum(1.0 - rho * rho, 0.0)
+    ) * np.asarray(shock, float)
+    return out
+
+
+def war_situation(volatility: ArrayLike, shocks: ArrayLike) -> F:
+    """The situation at the start of rounds 1..H from ``situation_step``: ``s_1 = 0``, then one
+    step per month. volatility ``(...)``; shocks ``(..., H)`` normals (the last one unused).
+    Returns ``(..., H)``; positive values favour the aggressor (zero-sum between belligerents)."""
     z = np.asarray(shocks, float)
-    steps = _col(volatility) * z[..., :-1]
-    out: F = np.concatenate([np.zeros((*steps.shape[:-1], 1)), np.cumsum(steps, -1)], axis=-1)
+    out = np.zeros(np.broadcast_shapes(z.shape, (*np.shape(volatility), 1)))
+    for t in range(1, z.shape[-1]):
+        out[..., t] = situation_step(out[..., t - 1], volatility, z[..., t - 1])
     return out
 
 
 def belief_errors(
     initial: ArrayLike, prior_months: ArrayLike, signal_noise: ArrayLike, signals: ArrayLike
 ) -> F:
-    """Each belligerent's belief error at the start of rounds 1..H (Bayesian updating).
+    """Belief errors at the start of rounds 1..H, ``(..., H, B)``, from ``belief_error``.
 
-    A belligerent's prior about how the war will go is off by ``initial`` (its optimism, utility)
-    and is worth ``prior_months`` monthly signals; each month of fighting gives it a signal with
-    noise ``signal_noise``. The posterior mean's error after t months is
-    ``(n0·e_0 + σ_sig·Σ_(k≤t) η_k) / (n0 + t)``: it shrinks like ``1/t`` in expectation, with noise.
-    initial ``(..., B)``; prior_months, signal_noise ``(...)``; signals ``(..., H, B)`` normals.
-    Returns ``(..., H, B)``.
+    signals ``(..., H, B)`` standard normals; the signal of month t is seen from round t+1 on.
     """
     eta = np.asarray(signals, float)
-    h = eta.shape[-2]
-    n0 = np.asarray(prior_months, float)[..., None, None]
     sig = np.asarray(signal_noise, float)[..., None, None]
-    seen = np.concatenate([np.zeros((*eta.shape[:-2], 1, eta.shape[-1])), eta[..., :-1, :]], -2)
-    months = np.arange(h, dtype=float)[:, None]
-    e0 = np.asarray(initial, float)[..., None, :]
-    out: F = (n0 * e0 + sig * np.cumsum(seen, axis=-2)) / (n0 + months)
+    seen = np.concatenate([np.zeros_like(eta[..., :1, :]), eta[..., :-1, :]], -2)
+    sums = sig * np.cumsum(seen, axis=-2)
+    months = np.arange(eta.shape[-2], dtype=float)
+    n0 = np.asarray(prior_months, float)[..., None]
+    out: F = belief_error(np.asarray(initial, float)[..., None, :], n0, sums, months)
     return out
 
 
 def dispositions(persistence: ArrayLike, spread: ArrayLike, shocks: ArrayLike) -> F:
-    """Leaders' dispositions at rounds 1..H: ``d_1 = δ·z_1``,
-    ``d_(t+1) = ρ·d_t + δ·√(1−ρ²)·z_(t+1)``.
-
-    persistence ρ and spread δ ``(...)``; shocks ``(..., H, V)`` normals. The first shock is the
-    draw made once per replication; later ones move it slowly (stationary sd δ). Returns
-    ``(..., H, V)``.
-    """
+    """Dispositions at rounds 1..H, ``(..., H, V)``, from ``disposition_step``; shocks
+    ``(..., H, V)`` normals, the first one the draw made once per replication."""
     z = np.asarray(shocks, float)
-    rho = np.asarray(persistence, float)[..., None]
-    sd = np.asarray(spread, float)[..., None]
-    innovation = sd * np.sqrt(np.maximum(1.0 - rho * rho, 0.0))
-    out = np.empty(np.broadcast_shapes(z.shape, (*rho.shape[:-1], 1, 1)))
-    out[..., 0, :] = sd * z[..., 0, :]
+    first = disposition_step(0.0, np.zeros(np.shape(spread)), spread, z[..., 0, :])
+    out = np.empty(np.broadcast_shapes(z.shape, (*first.shape[:-1], 1, first.shape[-1])))
+    out[..., 0, :] = first
     for t in range(1, z.shape[-2]):
-        out[..., t, :] = rho * out[..., t - 1, :] + innovation * z[..., t, :]
+        out[..., t, :] = disposition_step(out[..., t - 1, :], persistence, spread, z[..., t, :])
     return out
 
 

@@ -1,0 +1,192 @@
+"""The bargaining step of a round: the war, the package on the table, the proposal, acceptance
+(ODD 7.4, 7.5; ODD 3 step 5-6).
+
+Per round t (``t − 1`` months of war so far), for the replications still negotiating:
+each veto player's value of fighting on as its leader sees it (``agents.rules.war``); the
+guarantee package offered (the force pledged, the backstop, a mandate) and what it adds to a deal
+for each side; the asymmetric Nash bargaining proposal (power from capability); the force the
+proposed terms allow (``bind_force``), so the package on the table is the one the terms permit;
+each veto player's acceptance of that deal; whether the terms are inside the bargaining range.
+Then the war moves on by one month. The state of the war lives in ``RoundState.war``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+from agents import rules
+from agents.rules import war
+from model.draws import Noise
+from model.world import World
+
+F = NDArray[np.float64]
+B = NDArray[np.bool_]
+
+
+def war_start(world: World, params: dict[str, F], noise: Noise) -> dict[str, F]:
+    """The war at round 1: situation 0, no signals yet, each leader's disposition drawn once."""
+    r, v = noise.war_z.shape[0], len(world.veto)
+    return {
+        "situation": np.zeros(r),
+        "signal_sum": np.zeros((r, v)),
+        "disposition": war.disposition_step(
+            0.0, np.zeros(r), params["disposition_sd"], noise.disposition_z[:, 0, :]
+        ),
+    }
+
+
+def war_advance(
+    world: World, state: dict[str, F], params: dict[str, F], noise: Noise, m: int
+) -> None:
+    """One month of war after round ``m + 1`` (m months elapsed): the situation moves, each
+    belligerent sees a battlefield signal, dispositions drift."""
+    if m + 1 >= noise.war_z.shape[1]:
+        return
+    state["situation"] = war.situation_step(
+        state["situation"], params["war_volatility"], noise.war_z[:, m]
+    )
+    state["signal_sum"] = state["signal_sum"] + (
+        params["battlefield_signal_noise"][:, None] * noise.signal_z[:, m, :] * world.belligerent
+    )
+    state["disposition"] = war.disposition_step(
+        state["disposition"],
+        params["disposition_persistence"],
+        params["disposition_sd"],
+        noise.disposition_z[:, m + 1, :],
+    )
+
+
+def roles(world: World) -> tuple[F, F, F]:
+    """Per veto player: side (+1 aggressor, −1 victim, 0 other), victim and aggressor masks."""
+    is_victim = (world.veto == world.victim).astype(float)
+    is_aggressor = (world.veto == world.aggressor).astype(float)
+    return is_aggressor - is_victim, is_victim, is_aggressor
+
+
+def fighting_on(world: World, state: dict[str, F], params: dict[str, F], months: int) -> F:
+    """Each veto player's value of fighting on as its leader sees it, ``(R, V)``."""
+    side, is_victim, is_aggressor = roles(world)
+    p = params
+    base = rules.fighting_on_value(
+        np.stack([p[k] for k in world.veto_parameter("fighting_on")], axis=-1),
+        np.stack([p[k] for k in world.veto_parameter("battlefield_trend")], axis=-1),
+        p["war_cost_per_month"],
+        world.belligerent,
+        months,
+        p["war_months_before_start"],
+    )
+    optimism0 = (
+        p["optimism_victim"][:, None] * is_victim + p["optimism_aggressor"][:, None] * is_aggressor
+    )
+    error = war.belief_error(optimism0, p["belief_prior_months"], state["signal_sum"], months)
+    return war.believed_fighting_value(
+        base, side, state["situation"], optimism0, error, state["disposition"]
+    )
+
+
+def package(
+    world: World, params: dict[str, F], force: dict[str, Any], troops: F, mandated: NDArray
+) -> dict[str, F]:
+    """The guarantee package with the force ``troops`` ``(R, C)``: adequacy, credibility and
+    what it adds to a deal for each veto player (security, renewal option), ``(R, V)``."""
+    p, c = params, world.candidates
+    _, is_victim, is_aggressor = roles(world)
+    total = troops.sum(-1)
+    adequacy = rules.force_adequacy(total, p["force_required_troops"])
+    pledged = np.maximum(force["troops"].sum(-1), 1e-12)
+    present = np.minimum(1.0, total / pledged)  # the share of the pledged force the terms allow
+    agg = max(world.capability[world.aggressor], 1e-12)
+    members = np.where(force["member"], world.capability[c], 0.0).sum(-1)
+    g = rules.credibility(adequacy, p["backstop"], present * members / agg)
+    security = rules.security_values(
+        g, p["security_weight"], p["un_mandate_effect"] * mandated, is_victim, is_aggressor
+    )
+    return {"force_troops": total, "adequacy": adequacy, "credibility": g, "security": security}
+
+
+def options(world: World, params: dict[str, F], fight: F, credibility: F) -> tuple[F, F]:
+    """Each veto player's value of renewed war and of keeping the option to renew, ``(R, V)``."""
+    p = params
+    _, _, is_aggressor = roles(world)
+    renewed = rules.renewed_war_value(
+        fight, p["renege_cost"], p["guarantee_deterrence"], credibility, is_aggressor
+    )
+    option = (
+        rules.renewal_option(renewed, fight, p["war_volatility"], p["durability_horizon_months"])
+        * world.belligerent
+    )
+    return renewed, option
+
+
+SKIP_MARGIN = 0.01  # a row whose maximin stays this far below 0 is not searched again (utility)
+
+
+def _propose(x_v: F, s_v: F, offsets: F, active: B, power: F, memo: dict[str, F]) -> tuple[F, B]:
+    """The Nash bargaining proposal for the replications still negotiating.
+
+    Warm-started from last month's contract weights (``memo``). A row that was infeasible last
+    month, with a best smallest gain ``L`` (its maximin), cannot have become feasible if
+    ``L + max_i |Δoffset_i| < 0`` (a change of the offsets moves every gain by at most that
+    much); such rows, kept ``SKIP_MARGIN`` below that bound, are not searched again. Each row's
+    search depends only on that row, so a run of one gets the proposal its ensemble row gets.
+    """
+    r, v = len(active), x_v.shape[-2]
+    cold = "weights" not in memo
+    weights = np.full((r, v), 1.0 / v) if cold else memo["weights"].copy()
+    maximin = np.full(r, np.inf) if cold else memo["maximin"]
+    moved = 0.0 if cold else np.abs(offsets - memo["offsets"]).max(axis=-1)
+    search = active & ~(maximin + moved < -SKIP_MARGIN)
+    idx = np.flatnonzero(search)
+    if len(idx):
+        x = x_v if x_v.shape[0] == 1 else x_v[idx]
+        sub = rules.nash_bargaining(
+            x, s_v, offsets[idx], power, start=None if cold else weights[idx]
+        )
+        weights[idx] = sub.weights
+    z, gains = rules.contract_gains(x_v, s_v, offsets, weights)  # at every row's weights
+    low = gains.min(axis=-1)
+    memo["weights"], memo["offsets"] = weights, offsets.copy()
+    memo["maximin"] = np.where(search, low, maximin + moved)  # an upper bound where skipped
+    return z, (low > 0) & active
+
+
+def bargain(world: World, st: Any, force: dict[str, Any]) -> dict[str, Any]:
+    """This round's proposal, the package it allows, and each veto player's acceptance."""
+    p, veto = st.params, world.veto
+    fight = fighting_on(world, st.war, p, st.t - 1)
+    offered = package(world, p, force, force["troops"], st.mandated)
+    _, option = options(world, p, fight, offered["credibility"])
+    x_v, s_v = st.x[:, veto, :], world.salience[veto]
+    power = world.capability[veto]
+    offsets = 1.0 + offered["security"] + option - fight
+    z, feasible = _propose(x_v, s_v, offsets, ~st.agreed, power, st.war)
+    allowed = rules.troops_allowed(z[:, world.security_dim], p["large_force_troops"])
+    troops = rules.bind_force(force["troops"], allowed)
+    table = package(world, p, force, troops, st.mandated)  # the package the terms allow
+    renewed, option = options(world, p, fight, table["credibility"])
+    terms = rules.utility(z[:, None, :], x_v, s_v)
+    parts = rules.acceptance_parts(terms, table["security"], option, fight, p["acceptance_noise"])
+    weight = world.capability[:, None] * world.salience
+    return {
+        "terms": z,
+        "feasible": feasible,
+        # The mediator tables the proposal only when it is feasible (inside the range as the
+        # parties see it, with the package offered); otherwise there is nothing to accept.
+        "p_accept": np.where(feasible[:, None], parts["p_accept"], 0.0),
+        "in_range": rules.in_bargaining_range(parts["margin"]),
+        "troops_allowed": allowed,
+        "troops": troops,
+        "force_troops": table["force_troops"],
+        "adequacy": table["adequacy"],
+        "credibility": table["credibility"],
+        "fighting_on": fight,
+        "renewed_war_value": renewed,
+        "deal_value": terms + table["security"],
+        "situation": st.war["situation"].copy(),
+        "weighted_mean": rules.weighted_mean(st.x, weight),
+        "weighted_median": rules.weighted_median(st.x, weight),
+        "acceptance_parts": parts,
+    }
