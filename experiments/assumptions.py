@@ -1,6 +1,6 @@
 """Which assumptions of ukraine-2025 do P(agreement) and P(holds) depend on most?
 
-Sobol first-order and total-effect indices (SALib, via ``model.sensitivity``) over each
+Sobol first-order and total-effect indices (SALib, via ``sweeps.sensitivity``) over each
 parameter's range as written in the scenario (one source of truth), with common random numbers.
 
     .venv/bin/python experiments/assumptions.py
@@ -11,8 +11,8 @@ from __future__ import annotations
 import pandas as pd
 from common import RESULTS, SCENARIO, SEED, write_csv, write_json
 
-import model
-from model.sensitivity_analysis import LABELS
+import sweeps
+from model.outputs import label
 from scenarios import load_scenario
 
 # The main assumptions: the guarantee package, the belligerents' and guarantor's values of
@@ -36,9 +36,9 @@ WORKERS = 2
 
 
 def main() -> None:
-    spec = load_scenario(SCENARIO)
-    res = model.sensitivity(
-        spec,
+    scenario = load_scenario(SCENARIO)
+    res = sweeps.sensitivity(
+        scenario,
         list(PARAMETERS),
         method="sobol",
         n=N,
@@ -56,7 +56,7 @@ def main() -> None:
         t.insert(1, "rank", range(1, len(t) + 1))
         frames.append(t)
     table = pd.concat(frames, ignore_index=True)
-    table["label"] = table["output"].map(LABELS)
+    table["label"] = table["output"].map(label)
     write_csv(table, "assumptions_sobol.csv")
     bounds = res.design.spec["bounds"]
     ranges = pd.DataFrame(
@@ -64,8 +64,8 @@ def main() -> None:
             "parameter": list(PARAMETERS),
             "low": [bounds[p][0] for p in PARAMETERS],
             "high": [bounds[p][1] for p in PARAMETERS],
-            "baseline": [spec.parameters[p].central for p in PARAMETERS],
-            "unit": [spec.parameters[p].unit for p in PARAMETERS],
+            "baseline": [scenario.parameters[p].central for p in PARAMETERS],
+            "unit": [scenario.parameters[p].unit for p in PARAMETERS],
         }
     )
     write_csv(ranges, "assumptions_ranges.csv")

@@ -57,7 +57,6 @@ class Pledges:
     member: B
     troops: F
     parts: dict[str, F]
-    iterations: int
 
 
 def _joint(
@@ -198,12 +197,11 @@ def decide_pledges(
     if initial is not None:  # last round's members stay while pledging is still worth it to them
         member = np.asarray(initial, bool) & able
         member &= wants(member)
-    iterations = 0
-    for iterations in range(1, max_iterations + 1):  # noqa: B007 - the cascade: joins only
+    for _ in range(max_iterations):  # the cascade: joins only, a fixed point in <= C steps
         new = member | wants(member)
         if np.array_equal(new, member):
             break
         member = new
     parts = _parts(member, *args) if explain else {}
     troops: F = np.where(member, args[0], 0.0)
-    return Pledges(member=member, troops=troops, parts=parts, iterations=iterations)
+    return Pledges(member=member, troops=troops, parts=parts)

@@ -1,32 +1,38 @@
-"""The bargaining step of a round: the war, the package on the table, the proposal, acceptance
-(ODD 7.4, 7.5; ODD 3 step 5-6).
+"""Steps 6-8: the war, the mediator's proposal, the package it allows, acceptance (ODD 7.4-7.6).
 
-Per round t (``t − 1`` months of war so far), for the replications still negotiating:
-each veto player's value of fighting on as its leader sees it (``agents.rules.war``); the
+Per round t (``t − 1`` months of war so far), for the replications still negotiating: each veto
+player's value of fighting on as its leader sees it (``agents.rules.war``: the military
+situation, beliefs that fighting reveals, the leader's disposition, costs and trends); the
 guarantee package offered (the force pledged, the backstop, a mandate) and what it adds to a deal
-for each side; the asymmetric Nash bargaining proposal (power from capability); the force the
-proposed terms allow (``bind_force``), so the package on the table is the one the terms permit;
-each veto player's acceptance of that deal; whether the terms are inside the bargaining range.
-Then the war moves on by one month. The state of the war lives in ``RoundState.war``.
+on each side (the victim's security; the aggressor's option of renewing the war, which a
+credible guarantee takes away); the asymmetric Nash bargaining proposal among the veto players,
+bargaining power from capability; the force the proposed ``foreign_forces`` term allows
+(``bind_force``), so the package on the table is the one the terms permit; each veto player's
+acceptance of that deal and whether the terms are inside the bargaining range. After the round
+the war moves on by one month (``advance_war``). The war's state lives in ``RoundState.war``.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 import numpy as np
 from numpy.typing import NDArray
 
 from agents import rules
 from agents.rules import war
-from model.draws import Noise
-from model.world import World
+from model.stages import Parts, Values
+
+if TYPE_CHECKING:
+    from model.draws import Noise
+    from model.engine import RoundState
+    from model.world import World
 
 F = NDArray[np.float64]
 B = NDArray[np.bool_]
 
 
-def war_start(world: World, params: dict[str, F], noise: Noise) -> dict[str, F]:
+def start_war(world: World, params: dict[str, F], noise: Noise) -> dict[str, F]:
     """The war at round 1: situation 0, no signals yet, each leader's disposition drawn once."""
     r, v = noise.war_z.shape[0], len(world.veto)
     return {
@@ -38,23 +44,20 @@ def war_start(world: World, params: dict[str, F], noise: Noise) -> dict[str, F]:
     }
 
 
-def war_advance(
-    world: World, state: dict[str, F], params: dict[str, F], noise: Noise, m: int
-) -> None:
-    """One month of war after round ``m + 1`` (m months elapsed): the situation moves, each
-    belligerent sees a battlefield signal, dispositions drift."""
+def advance_war(world: World, st: RoundState) -> None:
+    """One month of war after round ``st.t``: the situation moves, each belligerent sees a
+    battlefield signal, dispositions drift (the draws of month ``st.t``)."""
+    m, p, noise, state = st.t - 1, st.params, st.noise, st.war
     if m + 1 >= noise.war_z.shape[1]:
         return
-    state["situation"] = war.situation_step(
-        state["situation"], params["war_volatility"], noise.war_z[:, m]
-    )
+    state["situation"] = war.situation_step(state["situation"], p["war_volatility"], noise.war_z[:, m])
     state["signal_sum"] = state["signal_sum"] + (
-        params["battlefield_signal_noise"][:, None] * noise.signal_z[:, m, :] * world.belligerent
+        p["battlefield_signal_noise"][:, None] * noise.signal_z[:, m, :] * world.belligerent
     )
     state["disposition"] = war.disposition_step(
         state["disposition"],
-        params["disposition_persistence"],
-        params["disposition_sd"],
+        p["disposition_persistence"],
+        p["disposition_sd"],
         noise.disposition_z[:, m + 1, :],
     )
 
@@ -88,7 +91,7 @@ def fighting_on(world: World, state: dict[str, F], params: dict[str, F], months:
 
 
 def package(
-    world: World, params: dict[str, F], force: dict[str, Any], troops: F, mandated: NDArray
+    world: World, params: dict[str, F], force: Values, troops: F, mandated: B
 ) -> dict[str, F]:
     """The guarantee package with the force ``troops`` ``(R, C)``: adequacy, credibility and
     what it adds to a deal for each veto player (security, renewal option), ``(R, V)``."""
@@ -124,7 +127,7 @@ def options(world: World, params: dict[str, F], fight: F, credibility: F) -> tup
 SKIP_MARGIN = 0.01  # a row whose maximin stays this far below 0 is not searched again (utility)
 
 
-def _propose(x_v: F, s_v: F, offsets: F, active: B, power: F, memo: dict[str, F]) -> tuple[F, B]:
+def propose(x_v: F, s_v: F, offsets: F, active: B, power: F, memo: dict[str, F]) -> tuple[F, B]:
     """The Nash bargaining proposal for the replications still negotiating.
 
     Warm-started from last month's contract weights (``memo``). A row that was infeasible last
@@ -153,16 +156,16 @@ def _propose(x_v: F, s_v: F, offsets: F, active: B, power: F, memo: dict[str, F]
     return z, (low > 0) & active
 
 
-def bargain(world: World, st: Any, force: dict[str, Any]) -> dict[str, Any]:
-    """This round's proposal, the package it allows, and each veto player's acceptance."""
+def negotiate(world: World, st: RoundState, force: Values) -> tuple[Values, Parts]:
+    """This round's proposal, the package the proposed terms allow, and each veto player's
+    acceptance of that deal, with its parts."""
     p, veto = st.params, world.veto
     fight = fighting_on(world, st.war, p, st.t - 1)
     offered = package(world, p, force, force["troops"], st.mandated)
     _, option = options(world, p, fight, offered["credibility"])
     x_v, s_v = st.x[:, veto, :], world.salience[veto]
-    power = world.capability[veto]
     offsets = 1.0 + offered["security"] + option - fight
-    z, feasible = _propose(x_v, s_v, offsets, ~st.agreed, power, st.war)
+    z, feasible = propose(x_v, s_v, offsets, ~st.agreed, world.capability[veto], st.war)
     allowed = rules.troops_allowed(z[:, world.security_dim], p["large_force_troops"])
     troops = rules.bind_force(force["troops"], allowed)
     table = package(world, p, force, troops, st.mandated)  # the package the terms allow
@@ -170,11 +173,11 @@ def bargain(world: World, st: Any, force: dict[str, Any]) -> dict[str, Any]:
     terms = rules.utility(z[:, None, :], x_v, s_v)
     parts = rules.acceptance_parts(terms, table["security"], option, fight, p["acceptance_noise"])
     weight = world.capability[:, None] * world.salience
-    return {
+    values: Values = {
         "terms": z,
         "feasible": feasible,
-        # The mediator tables the proposal only when it is feasible (inside the range as the
-        # parties see it, with the package offered); otherwise there is nothing to accept.
+        # The mediator tables the proposal only when it is feasible (every veto player gains,
+        # under its beliefs, with the package offered); otherwise there is nothing to accept.
         "p_accept": np.where(feasible[:, None], parts["p_accept"], 0.0),
         "in_range": rules.in_bargaining_range(parts["margin"]),
         "troops_allowed": allowed,
@@ -188,5 +191,5 @@ def bargain(world: World, st: Any, force: dict[str, Any]) -> dict[str, Any]:
         "situation": st.war["situation"].copy(),
         "weighted_mean": rules.weighted_mean(st.x, weight),
         "weighted_median": rules.weighted_median(st.x, weight),
-        "acceptance_parts": parts,
     }
+    return values, parts
