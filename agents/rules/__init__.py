@@ -13,6 +13,7 @@ from agents.rules.acceptance import (
     in_bargaining_range,
     security_values,
     troops_allowed,
+    war_weariness,
 )
 from agents.rules.durability import breakdown_hazard, breakdown_month, p_holds
 from agents.rules.force import credibility, decide_pledges, force_adequacy
@@ -76,6 +77,7 @@ __all__ = [
     "utility",
     "vote_margin",
     "war_situation",
+    "war_weariness",
     "weighted_mean",
     "weighted_median",
 ]

@@ -152,6 +152,7 @@ def bind_force(troops: ArrayLike, allowed: ArrayLike) -> F:
     t = np.asarray(troops, float)
     total = t.sum(axis=-1)
     a = np.maximum(np.asarray(allowed, float), 0.0)
-    scale = np.where(total > a, a / np.where(total > 0, total, 1.0), 1.0)
+    over = total > a
+    scale = np.divide(a, total, out=np.ones(np.broadcast(a, total).shape), where=over)
     out: F = t * scale[..., None]
     return out

@@ -50,7 +50,9 @@ def advance_war(world: World, st: RoundState) -> None:
     m, p, noise, state = st.t - 1, st.params, st.noise, st.war
     if m + 1 >= noise.war_z.shape[1]:
         return
-    state["situation"] = war.situation_step(state["situation"], p["war_volatility"], noise.war_z[:, m])
+    state["situation"] = war.situation_step(
+        state["situation"], p["war_volatility"], noise.war_z[:, m]
+    )
     state["signal_sum"] = state["signal_sum"] + (
         p["battlefield_signal_noise"][:, None] * noise.signal_z[:, m, :] * world.belligerent
     )
