@@ -30,8 +30,8 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+from common import DATA, write_csv, write_json
 
-from experiments.common import DATA, write_csv, write_json
 from model.forecast import forecast
 
 DATA_FILE = DATA / "deu3" / "deu3_calibration.tsv"
