@@ -4,7 +4,9 @@ For a quick study — an EU legislative proposal with 30 actors on one dimension
 positions, saliences, capabilities and which actors are veto players; get the proposal and the two
 baselines from the same rule functions the model uses. The proposal is the round's solution
 (ODD 7.4): the asymmetric Nash bargaining solution among the veto players over their
-disagreement values, bargaining power from capability unless given.
+disagreement values, bargaining power ``capability ** power_exponent`` (0, the default: the
+symmetric solution, as in the ukraine-2025 scenario's ``bargaining_power_exponent``) unless
+``power`` is given.
 """
 
 from __future__ import annotations
@@ -51,6 +53,7 @@ def forecast(
     scale: tuple[float, float] = (0.0, 1.0),
     disagreement: ArrayLike | None = None,
     power: ArrayLike | None = None,
+    power_exponent: float = 0.0,
 ) -> Forecast:
     """Proposal and baselines for N actors on D dimensions.
 
@@ -60,7 +63,8 @@ def forecast(
     veto player's value of no agreement in utility [0, 1] (default 0: any deal beats none);
     disagreement ``(D,)`` on ``scale``: instead of fighting_on, the point that stands without an
     agreement (a reference point or status quo), valued by each veto player's utility;
-    power ``(V,)`` ≥ 0: bargaining power (default: the veto players' capabilities).
+    power ``(V,)`` ≥ 0: bargaining power (default: the veto players' capabilities raised to
+    ``power_exponent``; 0 gives equal power).
     """
     lo, hi = scale
     if not hi > lo:
@@ -85,7 +89,11 @@ def forecast(
         bat = _checked("fighting_on", fighting_on, (len(veto),), -1.0, 1.0)
     else:
         bat = np.zeros(len(veto))
-    beta = c[veto] if power is None else _checked("power", power, (len(veto),), 0.0, np.inf)
+    beta = (
+        c[veto] ** power_exponent
+        if power is None
+        else _checked("power", power, (len(veto),), 0.0, np.inf)
+    )
     if not beta.sum() > 0:
         raise ValueError("power: the veto players' bargaining power (capabilities) are all 0")
     p = nash_bargaining(x[veto], s[veto], 1.0 - bat, power=beta)

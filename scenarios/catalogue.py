@@ -59,6 +59,9 @@ CATALOGUE: dict[str, Entry] = {
     "aggressor_hostility": Entry("share", "added risk from the aggressor's hostility to the force"),
     "exposure_risk": Entry("share", "added risk per unit of a candidate's exposure"),
     # acceptance (ODD 7.5)
+    "bargaining_power_exponent": Entry(
+        "share", "bargaining power = capability ** this (0: symmetric Nash solution)"
+    ),
     "security_weight": Entry("utility", "victim's utility from a fully credible guarantee (G=1)"),
     "guarantee_deterrence": Entry(
         "utility", "aggressor's added cost of renewing war against a fully credible guarantee"

@@ -26,7 +26,10 @@ B = NDArray[np.bool_]
 
 TOLERANCE = 1e-9  # a step that raises the log Nash product by less counts as converged
 MIN_STEP = 1e-4  # the compass search stops refining a row below this step
-WARM_STEP = 1 / 64  # first compass step from a warm start (a lattice cell is 1/8 for V = 3)
+WARM_STEP = 1 / 16  # first compass step from a warm start (a lattice cell is 1/8 for V = 3)
+WARM_ITER = 8  # iterations of each search from a warm start
+NEAR_EDGE = 0.02  # utility: from a warm start, rows with a smaller gain also get a compass search
+WARM_ALPHA = 1 / 32  # from a warm start a row stops after five refused first-order steps
 
 
 @dataclass(frozen=True)
@@ -116,7 +119,9 @@ def _rows(a: F, idx: NDArray[np.intp]) -> F:
     return a if a.shape[0] == 1 else a[idx]
 
 
-def _first_order(x: F, s: F, off: F, beta: F, w: F, score: F, iterations: int) -> tuple[F, F]:
+def _first_order(
+    x: F, s: F, off: F, beta: F, w: F, score: F, iterations: int, min_alpha: float = 1e-3
+) -> tuple[F, F]:
     """Improve feasible weights by the first-order condition of the Nash product.
 
     At an interior optimum ``Σ_i β_i ∇d_i(z) / g_i = 0``, which makes ``z`` the contract point with
@@ -148,7 +153,7 @@ def _first_order(x: F, s: F, off: F, beta: F, w: F, score: F, iterations: int) -
         alpha[idx] = np.where(better, np.minimum(1.0, 2 * ai), ai / 2)
         # A row is done once its steps no longer help; it then stays put, so a row's result
         # does not depend on the other rows of the batch (a run of one equals its ensemble row).
-        done[idx] = (gain <= TOLERANCE) & (alpha[idx] < 1e-3)
+        done[idx] = (gain <= TOLERANCE) & (alpha[idx] < min_alpha)
     return w, score
 
 
@@ -236,15 +241,16 @@ def nash_bargaining(
         w = _pattern_search(xb, sb, ob, bb, w, best_score.copy(), step, iterations // 3)
         _, _, sc = _score(xb, sb, ob, w[:, None, :], bb)
         w, _ = _first_order(xb, sb, ob, bb, w, sc[:, 0].copy(), iterations)
-    elif v > 1:  # warm: first-order steps where feasible, a compass search where not (yet)
-        w, sc = _first_order(xb, sb, ob, bb, w, best_score.copy(), iterations)
-        lost = np.flatnonzero(sc <= -1e5)  # infeasible rows
-        if len(lost):
-            xl, sl = _rows(xb, lost), _rows(sb, lost)
-            wl = _pattern_search(xl, sl, ob[lost], _rows(bb, lost), w[lost], sc[lost], step, 8)
-            _, _, sc2 = _score(xl, sl, ob[lost], wl[:, None, :], _rows(bb, lost))
-            wl, _ = _first_order(xl, sl, ob[lost], _rows(bb, lost), wl, sc2[:, 0].copy(), 10)
-            w[lost] = wl
+    elif v > 1:  # warm: a compass search where the row is infeasible or its smallest gain is
+        # below NEAR_EDGE (first-order steps would leave the feasible set), then first-order steps
+        _, g0, _ = _score(xb, sb, ob, w[:, None, :], bb)
+        edge = np.flatnonzero(g0[:, 0, :].min(axis=-1) < NEAR_EDGE)
+        sc = best_score.copy()
+        if len(edge):
+            xl, sl, ol, bl = _rows(xb, edge), _rows(sb, edge), ob[edge], _rows(bb, edge)
+            w[edge] = _pattern_search(xl, sl, ol, bl, w[edge], sc[edge], WARM_STEP, WARM_ITER)
+            sc[edge] = _score(xl, sl, ol, w[edge][:, None, :], bl)[2][:, 0]
+        w, _ = _first_order(xb, sb, ob, bb, w, sc, WARM_ITER, WARM_ALPHA)
     z, gains, _ = _score(xb, sb, ob, w[:, None, :], bb)
     terms = z[:, 0, :].reshape(*batch, -1)
     g = gains[:, 0, :].reshape(*batch, v)

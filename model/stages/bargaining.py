@@ -129,6 +129,13 @@ def options(world: World, params: dict[str, F], fight: F, credibility: F) -> tup
 SKIP_MARGIN = 0.01  # a row whose maximin stays this far below 0 is not searched again (utility)
 
 
+def bargaining_power(capability: F, exponent: F) -> F:
+    """Each veto player's bargaining power ``capability_i ** γ`` ``(R, V)``: γ = 0 is the
+    symmetric Nash solution, γ = 1 power in proportion to capability."""
+    out: F = np.asarray(capability, float) ** np.asarray(exponent, float)[:, None]
+    return out
+
+
 def propose(x_v: F, s_v: F, offsets: F, active: B, power: F, memo: dict[str, F]) -> tuple[F, B]:
     """The Nash bargaining proposal for the replications still negotiating.
 
@@ -148,7 +155,7 @@ def propose(x_v: F, s_v: F, offsets: F, active: B, power: F, memo: dict[str, F])
     if len(idx):
         x = x_v if x_v.shape[0] == 1 else x_v[idx]
         sub = rules.nash_bargaining(
-            x, s_v, offsets[idx], power, start=None if cold else weights[idx]
+            x, s_v, offsets[idx], power[idx], start=None if cold else weights[idx]
         )
         weights[idx] = sub.weights
     z, gains = rules.contract_gains(x_v, s_v, offsets, weights)  # at every row's weights
@@ -167,7 +174,8 @@ def negotiate(world: World, st: RoundState, force: Values) -> tuple[Values, Part
     _, option = options(world, p, fight, offered["credibility"])
     x_v, s_v = st.x[:, veto, :], world.salience[veto]
     offsets = 1.0 + offered["security"] + option - fight
-    z, feasible = propose(x_v, s_v, offsets, ~st.agreed, world.capability[veto], st.war)
+    power = bargaining_power(world.capability[veto], p["bargaining_power_exponent"])
+    z, feasible = propose(x_v, s_v, offsets, ~st.agreed, power, st.war)
     allowed = rules.troops_allowed(z[:, world.security_dim], p["large_force_troops"])
     troops = rules.bind_force(force["troops"], allowed)
     table = package(world, p, force, troops, st.mandated)  # the package the terms allow

@@ -44,6 +44,7 @@ def _parameters() -> dict[str, dict[str, Any]]:
     out["belief_prior_months"].update(value=3.0, range=[0.0, 120.0])
     out["disposition_persistence"].update(value=0.98)
     out["disposition_sd"].update(value=0.03)
+    out["bargaining_power_exponent"].update(value=0.0)
     out["acceptance_noise"] = {
         "distribution": {"kind": "uniform", "low": 0.1, "high": 0.3},
         "unit": "utility",
