@@ -51,6 +51,7 @@ SWEPT = (
     "large_force_troops",
     "pledge_cost",
     "pledge_noise",
+    "bargaining_power_exponent",
     "security_weight",
     "guarantee_deterrence",
     "renege_cost",
