@@ -515,6 +515,10 @@ def war_and_bargain() -> str:
         ]
         for b, v in back.items()
     ]
+    ps = [v["p_agreement"] for v in back.values()]
+    direction = (
+        "raises" if ps == sorted(ps) else "lowers" if ps == sorted(ps, reverse=True) else "moves"
+    )
     steps = sorted(ke["max_step"].items(), key=lambda kv: -kv[1])
     step_rows = [[k, num(v, 3), "yes" if v > ke["threshold"] else "no"] for k, v in steps]
     above = ", ".join(ke["parameters_above_threshold"]) or "none"
@@ -545,7 +549,8 @@ agreed `foreign_forces` term allows: {br["agreements_with_force_above_allowed"]}
 
 **The guarantee on both sides** ({num(r["backstop"]["replications"], 0)} replications per
 value): a stronger backstop raises the victim's value of a deal and the aggressor's cost of
-reneging; its net effect on P(agreement) is an output:
+reneging; its net effect on P(agreement) is an output — here a stronger backstop **{direction}**
+it:
 
 {
         md_table(
@@ -567,7 +572,24 @@ the largest step in P(agreement) between neighbouring values is
 {ke["threshold"]}: {above}.
 
 {md_table(["assumption", "largest step", f"above {ke['threshold']}"], step_rows)}
-"""
+{knife_edge_notes(ke["parameters_above_threshold"])}"""
+
+
+NOTES = {
+    "horizon_rounds": "`horizon_rounds`: the first step is from 1 to 7 rounds; many agreements "
+    "come in the first months (a range that exists at once), so P(agreement within h rounds) "
+    "rises fast at small h. This is the horizon's own definition rather than a threshold in "
+    "the mechanism, but it misses the criterion as stated.",
+    "pledge_cost": "`pledge_cost`: the force's threshold cascade (ODD 7.2) collapses between "
+    "neighbouring values near the central one (the force forms or does not), and the "
+    "credibility it gives moves the victim's value of a deal (`security_weight · G`); the step "
+    "is the cascade's tipping point passed on to P(agreement).",
+}
+
+
+def knife_edge_notes(above: list[str]) -> str:
+    lines = [f"- {NOTES.get(k, f'`{k}`: not explained yet.')}" for k in above]
+    return ("\nMisses, explained:\n\n" + "\n".join(lines) + "\n") if lines else ""
 
 
 def deu3() -> str:
@@ -582,6 +604,14 @@ def deu3() -> str:
         [k, v["issues"], num(v["nash"]), num(v["weighted_mean"]), num(v["weighted_median"])]
         for k, v in feas.items()
     ]
+    beaten = [b for b in ("weighted_mean", "weighted_median") if mae[b] < mae["nash"]]
+    verdict = (
+        "The Nash solution does better than both baselines."
+        if not beaten
+        else "The Nash solution does worse than the "
+        + " and the ".join(b.replace("_", " ") for b in beaten)
+        + "."
+    )
     return f"""## DEU III: the general core on EU legislative decisions
 
 `experiments/deu3_benchmark.py` runs `model.forecast.forecast` — the same solution as a round of
@@ -597,14 +627,13 @@ forecast is the reference point. Mean absolute error on the 0–100 scale
 
 {md_table(["model", "MAE"], rows)}
 
-The Nash solution does worse than both baselines. By whether a feasible agreement exists:
+{verdict} By whether a feasible agreement exists:
 
 {md_table(["issues", "n", "Nash", "weighted mean", "weighted median"], by)}
 
-Where the veto players have a common gain over the reference point the solution is close to the
-weighted mean; where one of them prefers the reference point to every change the forecast stays
-at the reference point, while the recorded outcomes moved (issue linkage and package deals
-across issues, which a single-issue solution does not see). The miss is reported, not tuned.
+Where no change from the reference point is a gain for every veto player the forecast stays at
+the reference point, while recorded outcomes can move (issue linkage and package deals across
+issues, which a single-issue solution does not see). Results are reported, not tuned.
 """
 
 
