@@ -20,6 +20,7 @@ from agents.state import State
 from model.draws import draw_replications
 from model.engine import RoundState, advance, finished, holds, initial_state
 from model.outputs import OUTPUTS, columns
+from model.stages.force import reason_names
 from model.stages.votes import text_as_voted
 from model.world import World, compile_world, resolve_scenario
 from scenarios import Scenario
@@ -183,6 +184,8 @@ class AccordModel(mesa.Model):
         )
         for k, v in cur.parts.get("pledge", {}).items():
             table[k] = v[0]
+        if "reason" in table:  # the main reason, by name (ODD 7.2)
+            table["reason"] = reason_names(table["reason"].to_numpy())
         return table
 
     def explain(self) -> dict[str, Any]:
@@ -194,8 +197,9 @@ class AccordModel(mesa.Model):
         vetoes = {
             iso: {k: float(acc[k][0, j]) for k in acc} for j, iso in enumerate(self.veto_players())
         }
+        kinds: dict[str, type] = {"member": bool, "reason": str}
         cands = {
-            row.pop("iso3"): {k: (bool(v) if k == "member" else float(v)) for k, v in row.items()}
+            str(row.pop("iso3")): {str(k): kinds.get(str(k), float)(v) for k, v in row.items()}
             for row in self.force().to_dict(orient="records")
         }
         return {

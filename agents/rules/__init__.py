@@ -16,7 +16,8 @@ from agents.rules.acceptance import (
     war_weariness,
 )
 from agents.rules.durability import breakdown_hazard, breakdown_month, p_holds
-from agents.rules.force import credibility, decide_pledges, force_adequacy
+from agents.rules.force import credibility, force_adequacy
+from agents.rules.force_generation import decide_pledges
 from agents.rules.positions import influence_weights, update_positions
 from agents.rules.proposal import (
     Proposal,
