@@ -613,6 +613,12 @@ the largest step in P(agreement) between neighbouring values is
 
 
 NOTES = {
+    "backstop": "`backstop`: the force's conditional pledges (ODD 7.2: the lead nations send "
+    "troops only with a US backstop of at least `force_conditional_backstop`) switch the force "
+    "on between neighbouring values; the credibility it brings moves the victim's value of a "
+    "deal (`security_weight · G`), so the force's threshold passes on to P(agreement).",
+    "force_conditional_backstop": "`force_conditional_backstop`: the same threshold seen from "
+    "the other side: once it passes the scenario's backstop the lead nations stay out.",
     "horizon_rounds": "`horizon_rounds`: the first step is from 1 to 7 rounds; many agreements "
     "come in the first months (a range that exists at once), so P(agreement within h rounds) "
     "rises fast at small h. This is the horizon's own definition rather than a threshold in "
