@@ -16,12 +16,12 @@ from model.outputs import label
 from scenarios import load_scenario
 
 # The main assumptions: the guarantee package, the belligerents' and guarantor's values of
-# fighting on, what security is worth to Ukraine and foreign troops cost Russia, and durability.
+# fighting on, what security is worth to Ukraine and a guarantee costs Russia, and durability.
 PARAMETERS = (
     "backstop",
     "force_required_troops",
     "security_weight",
-    "troop_aversion",
+    "guarantee_deterrence",
     "war_cost_per_month",
     "fighting_on_ukr",
     "fighting_on_rus",

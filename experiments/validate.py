@@ -29,6 +29,8 @@ SCRIPTS = (
     "sweep_backstop_force.py",
     "votes_out_of_sample.py",
     "unsc_2022_drafts.py",
+    "horizon_knife_edge.py",
+    "deu3_benchmark.py",
 )
 DOC = ROOT / "docs" / "validation.md"
 SOURCE_NAMES = {
@@ -541,6 +543,161 @@ UN positions are still the placeholder roll-call alignment, not the ideal points
 """
 
 
+# -- the war and the bargain ----------------------------------------------------------------------
+def war_and_bargain() -> str:
+    r = read_json("horizon_knife_edge.json")
+    c, z, br = r["horizon_central"], r["horizon_zero_costs_and_trends"], r["bargaining_range"]
+    ke = r["knife_edge"]
+    terms = read_csv("agreed_terms.csv")
+    qcols = [k for k in terms.columns if k.startswith("q")]
+    term_rows = [
+        [
+            t["dimension"],
+            num(t["mean"], 2),
+            *(num(t[q], 2) for q in qcols),
+            num(t["weighted_mean"], 2),
+            num(t["weighted_median"], 2),
+        ]
+        for _, t in terms.iterrows()
+    ]
+    back = r["backstop"]["by_backstop"]
+    back_rows = [
+        [
+            b,
+            pct(v["p_agreement"]),
+            num(v["mean_credibility_agreed"], 2),
+            num(v["mean_terms_foreign_forces_agreed"], 2),
+            num(v["mean_p_accept_rus_round"], 3),
+        ]
+        for b, v in back.items()
+    ]
+    ps = [v["p_agreement"] for v in back.values()]
+    direction = (
+        "raises" if ps == sorted(ps) else "lowers" if ps == sorted(ps, reverse=True) else "moves"
+    )
+    steps = sorted(ke["max_step"].items(), key=lambda kv: -kv[1])
+    step_rows = [[k, num(v, 3), "yes" if v > ke["threshold"] else "no"] for k, v in steps]
+    above = ", ".join(ke["parameters_above_threshold"]) or "none"
+    zero = ", ".join(f"{k} = {v:g}" for k, v in r["zero_costs_and_trends"].items())
+    return f"""## The war and the bargain
+
+From `experiments/horizon_knife_edge.py` (ukraine-2025, root seed {r["root_seed"]}, common random
+numbers; [summary]({rel("horizon_knife_edge.json")})). The war is a stochastic process and
+beliefs converge with fighting (ODD 7.5), so agreement need not become certain with time.
+
+**Horizon** ({num(c["replications"], 0)} replications, 48 rounds, central values): P(agreement)
+within 12, 24 and 48 rounds is {pct(c["p_within_12"])}, {pct(c["p_within_24"])} and
+{pct(c["p_within_48"])}; of the replications without an agreement after 24 rounds,
+**{pct(c["share_none_at_24_still_none_at_48"])} still have none after 48** (required: at least
+40%). With every cost and trend at zero ({zero}): P(within 48) − P(within 24) =
+**{num(z["difference_48_24"], 4)}** (required: below 0.02; P within 24: {pct(z["p_within_24"])}).
+
+**Bargaining range** ({num(br["replications"], 0)} replications, 24 rounds): P(agreement)
+{pct(br["p_agreement"])}; **{pct(br["share_in_range"])} of the {num(br["agreements"], 0)}
+agreements are inside the bargaining range** (every veto player prefers the terms to fighting
+on under its beliefs; required: at least 80%). Agreements whose deployed force exceeds what the
+agreed `foreign_forces` term allows: {br["agreements_with_force_above_allowed"]} (median force
+{num(br["median_force_troops_agreed"], 0)} troops, median allowed
+{num(br["median_troops_allowed_agreed"], 0)}). Agreed terms beside the baselines
+([table]({rel("agreed_terms.csv")})):
+
+{md_table(["dimension", "mean", *qcols, "weighted mean", "weighted median"], term_rows)}
+
+**The guarantee on both sides** ({num(r["backstop"]["replications"], 0)} replications per
+value): a stronger backstop raises the victim's value of a deal and the aggressor's cost of
+reneging; its net effect on P(agreement) is an output — here a stronger backstop **{direction}**
+it:
+
+{
+        md_table(
+            [
+                "backstop",
+                "P(agreement)",
+                "credibility (agreed)",
+                "foreign_forces term (agreed)",
+                "mean P(accept), Russia",
+            ],
+            back_rows,
+        )
+    }
+
+**No knife-edge** ({ke["points"]} evenly spaced values over each assumption's stated range,
+{num(ke["replications_per_point"], 0)} replications each; [points]({rel("knife_edge_sweep.csv")})):
+the largest step in P(agreement) between neighbouring values is
+{num(ke["largest"]["step"], 3)} ({ke["largest"]["parameter"]}); assumptions with a step above
+{ke["threshold"]}: {above}.
+
+{md_table(["assumption", "largest step", f"above {ke['threshold']}"], step_rows)}
+{knife_edge_notes(ke["parameters_above_threshold"])}"""
+
+
+NOTES = {
+    "backstop": "`backstop`: the force's conditional pledges (ODD 7.2: the lead nations send "
+    "troops only with a US backstop of at least `force_conditional_backstop`) switch the force "
+    "on between neighbouring values; the credibility it brings moves the victim's value of a "
+    "deal (`security_weight · G`), so the force's threshold passes on to P(agreement).",
+    "force_conditional_backstop": "`force_conditional_backstop`: the same threshold seen from "
+    "the other side: once it passes the scenario's backstop the lead nations stay out.",
+    "horizon_rounds": "`horizon_rounds`: the first step is from 1 to 7 rounds; many agreements "
+    "come in the first months (a range that exists at once), so P(agreement within h rounds) "
+    "rises fast at small h. This is the horizon's own definition rather than a threshold in "
+    "the mechanism, but it misses the criterion as stated.",
+    "security_weight": "`security_weight`: what a credible guarantee is worth to the victim "
+    "decides whether a range exists at all when the force is strong (credibility near 1), so "
+    "P(agreement) climbs steeply over the low end of its range.",
+}
+
+
+def knife_edge_notes(above: list[str]) -> str:
+    lines = [f"- {NOTES.get(k, f'`{k}`: not explained yet.')}" for k in above]
+    return ("\nMisses, explained:\n\n" + "\n".join(lines) + "\n") if lines else ""
+
+
+def deu3() -> str:
+    r = read_json("deu3_benchmark.json")
+    mae, feas = r["mae"], r["mae_by_feasibility"]
+    rows = [
+        ["asymmetric Nash bargaining (forecast())", num(mae["nash"])],
+        ["weighted mean (capability × salience)", num(mae["weighted_mean"])],
+        ["weighted median", num(mae["weighted_median"])],
+    ]
+    by = [
+        [k, v["issues"], num(v["nash"]), num(v["weighted_mean"]), num(v["weighted_median"])]
+        for k, v in feas.items()
+    ]
+    beaten = [b for b in ("weighted_mean", "weighted_median") if mae[b] < mae["nash"]]
+    verdict = (
+        "The Nash solution does better than both baselines."
+        if not beaten
+        else "The Nash solution does worse than the "
+        + " and the ".join(b.replace("_", " ") for b in beaten)
+        + "."
+    )
+    return f"""## DEU III: the general core on EU legislative decisions
+
+`experiments/deu3_benchmark.py` runs `model.forecast.forecast` — the same solution as a round of
+the model: the asymmetric Nash bargaining solution among the veto players over their
+disagreement values — on the calibration half of DEU III ({r["issues_scored"]} issues; Thomson
+et al., doi 10.34810/data53; `experiments/data/deu3/`). Chosen on theory before scoring: veto
+players by procedure (every member state under unanimity; the two QMV pivots of the Council
+under qualified majority; the Parliament under codecision; the Commission under consultation),
+the reference point as disagreement point ({r["issues_with_reference_point"]} issues have one),
+power = capability × salience; when nothing beats the reference point for every veto player the
+forecast is the reference point. Mean absolute error on the 0–100 scale
+([per issue]({rel("deu3_issues.csv")}), [summary]({rel("deu3_benchmark.json")})):
+
+{md_table(["model", "MAE"], rows)}
+
+{verdict} By whether a feasible agreement exists:
+
+{md_table(["issues", "n", "Nash", "weighted mean", "weighted median"], by)}
+
+Where no change from the reference point is a gain for every veto player the forecast stays at
+the reference point, while recorded outcomes can move (issue linkage and package deals across
+issues, which a single-issue solution does not see). Results are reported, not tuned.
+"""
+
+
 def render() -> str:
     head = """# Validation
 
@@ -562,12 +719,13 @@ the force's required strength: [report](../experiments/results/sweep_backstop_fo
 Scripts: `experiments/hindcast_un_2025.py`, `experiments/force_history.py`,
 `experiments/force_2025.py`, `experiments/assumptions.py`, `experiments/cases.py`,
 `experiments/sweep_backstop_force.py`, `experiments/votes_out_of_sample.py`,
-`experiments/unsc_2022_drafts.py`; this page: `experiments/validate.py --docs-only`.
+`experiments/unsc_2022_drafts.py`, `experiments/horizon_knife_edge.py`,
+`experiments/deu3_benchmark.py`; this page: `experiments/validate.py --docs-only`.
 """
     votes = [votes_out_of_sample(), security_council_drafts()]
-    return "\n".join(
-        [head, hindcast(), history(), force_2025(), assumptions(), cases(), *votes, sweep, tail]
-    )
+    bargain = [war_and_bargain(), deu3()]
+    sections = [hindcast(), history(), force_2025(), assumptions(), cases(), *votes, *bargain]
+    return "\n".join([head, *sections, sweep, tail])
 
 
 def main() -> None:

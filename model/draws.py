@@ -30,6 +30,9 @@ class Noise:
     vote_z: F  # (R, K, N) standard normals: vote shocks per vote
     absent_u: F  # (R, K, N) uniforms: absence per vote
     durability_u: F  # (R,) uniform: month of breakdown
+    war_z: F  # (R, H) standard normals: the military situation's monthly shocks
+    signal_z: F  # (R, H, V) standard normals: each veto player's monthly battlefield signal
+    disposition_z: F  # (R, H, V) standard normals: the leader's disposition (drawn, then drift)
 
 
 def inverse_cdf(dist: Distribution, u: F) -> F:
@@ -79,14 +82,14 @@ def draw_replications(
     k, n = len(world.votes), world.n
     r = len(gens)
     sizes = [len(random_names), h * v, k * n, 1]  # uniforms
-    normals = [c, k * n]
+    normals = [c, k * n, h, h * v, h * v]
     block = np.empty((r, sum(sizes)))
     gauss = np.empty((r, sum(normals)))
     for i, g in enumerate(gens):  # once per replication, before any round
         block[i] = g.random(block.shape[1])
         gauss[i] = g.standard_normal(gauss.shape[1])
     u_par, u_acc, u_au, u_du = np.split(block, np.cumsum(sizes)[:-1], axis=1)
-    plz, z_vote = np.split(gauss, np.cumsum(normals)[:-1], axis=1)
+    plz, z_vote, z_war, z_sig, z_disp = np.split(gauss, np.cumsum(normals)[:-1], axis=1)
     acc, au, du = u_acc.reshape(r, h, v), u_au.reshape(r, k, n), u_du[:, 0]
     vz = z_vote.reshape(r, k, n)
     values: dict[str, F] = {}
@@ -96,4 +99,14 @@ def draw_replications(
             values[name] = inverse_cdf(p.distribution, u_par[:, random_names.index(name)])
         else:
             values[name] = np.full(r, float(p.central))
-    return values, Noise(accept_u=acc, pledge_z=plz, vote_z=vz, absent_u=au, durability_u=du)
+    noise = Noise(
+        accept_u=acc,
+        pledge_z=plz,
+        vote_z=vz,
+        absent_u=au,
+        durability_u=du,
+        war_z=z_war,
+        signal_z=z_sig.reshape(r, h, v),
+        disposition_z=z_disp.reshape(r, h, v),
+    )
+    return values, noise

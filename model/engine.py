@@ -17,7 +17,7 @@ from numpy.typing import NDArray
 from agents import rules
 from model.draws import Noise
 from model.outputs import RoundOutcome
-from model.stages.bargaining import negotiate
+from model.stages.bargaining import advance_war, negotiate, start_war
 from model.stages.durability import assess_durability
 from model.stages.events import apply_events
 from model.stages.force import generate_force
@@ -49,6 +49,7 @@ class RoundState:
     outcome: dict[str, NDArray[np.generic]] = field(default_factory=dict)  # at agreement or last
     current: RoundOutcome | None = None  # this round's outcome
     votes: dict[str, Ints] = field(default_factory=dict)  # id -> (R, N) vote codes
+    war: dict[str, F] = field(default_factory=dict)  # the war's state (model.stages.bargaining)
     adopted: dict[str, B] = field(default_factory=dict)  # id -> (R,)
 
 
@@ -66,6 +67,7 @@ def initial_state(world: World, params: dict[str, F], noise: Noise) -> RoundStat
     st.agreed = np.zeros(r, bool)
     st.agreement_round = np.zeros(r, np.int64)
     st.mandated = np.zeros(r, bool)
+    st.war = start_war(world, st.params, noise)
     return st
 
 
@@ -91,7 +93,7 @@ def advance(world: World, st: RoundState) -> RoundOutcome:
     new = rules.agree(bargain["p_accept"], accept_u) & ~st.agreed & horizon
     st.agreed |= new
     st.agreement_round = np.where(new, st.t, st.agreement_round)
-    durability = assess_durability(world, st, force)
+    durability = assess_durability(world, st, {**force, **bargain})  # the force the terms allow
     outcome = RoundOutcome(
         st.t,
         {**force, **bargain, **durability},
@@ -99,6 +101,7 @@ def advance(world: World, st: RoundState) -> RoundOutcome:
     )
     st.current = outcome
     _freeze(st, outcome, ~st.agreed | new)  # outcomes freeze at the round of agreement
+    advance_war(world, st)
     return outcome
 
 

@@ -29,6 +29,7 @@ UNITS = (
     "rounds",
     "utility",
     "utility/month",
+    "utility/sqrt(month)",
     "1/month",
     "weight",
     "index",  # a probit index (ODD 7.2): the disposition's sd is 1
@@ -74,9 +75,25 @@ CATALOGUE: dict[str, Entry] = {
     "force_conditional_backstop": Entry("share", "backstop a conditional pledge needs"),
     "pledge_noise": Entry("index", "sd of a candidate's disposition (1: the probit's scale)"),
     # acceptance (ODD 7.5)
+    "bargaining_power_exponent": Entry(
+        "share", "bargaining power = capability ** this (0: symmetric Nash solution)"
+    ),
     "security_weight": Entry("utility", "victim's utility from a fully credible guarantee (G=1)"),
-    "troop_aversion": Entry("utility", "aggressor's utility loss from an adequate opposed force"),
+    "guarantee_deterrence": Entry(
+        "utility", "aggressor's added cost of renewing war against a fully credible guarantee"
+    ),
+    "renege_cost": Entry("utility", "cost of breaking a signed agreement, without a guarantee"),
+    "large_force_troops": Entry("troops", "troops meant by foreign_forces = 0 (a large force)"),
     "war_cost_per_month": Entry("utility/month", "fall in belligerents' value of fighting on"),
+    # the war as a process (ODD 7.5)
+    "war_months_before_start": Entry("months", "age of the war at round 1 (war weariness)"),
+    "war_volatility": Entry("utility/sqrt(month)", "monthly sd of the military situation"),
+    "optimism_aggressor": Entry("utility", "aggressor's initial over-estimate of its war value"),
+    "optimism_victim": Entry("utility", "victim's initial over-estimate of its war value"),
+    "belief_prior_months": Entry("months", "months of battlefield signals a prior is worth"),
+    "battlefield_signal_noise": Entry("utility", "sd of a month's battlefield signal"),
+    "disposition_sd": Entry("utility", "sd of a leader's disposition (hawk > 0)"),
+    "disposition_persistence": Entry("share", "monthly persistence of a leader's disposition"),
     "acceptance_noise": Entry("utility", "scale tau of the logistic acceptance"),
     "un_mandate_effect": Entry("utility", "aggressor's utility gain when the force is UN-mandated"),
     # durability (ODD 7.7)

@@ -58,7 +58,8 @@ def Negotiation(model: AccordModel, tick: int) -> None:
         info = model.explain()
         solara.Markdown(
             f"**Round {info['round']}: why each veto player accepts or not** "
-            "(utility from the terms + security − value of fighting on = margin; "
+            "(utility from the terms + security + option to renew the war − value of fighting on"
+            " as the leader sees it = margin; "
             "P(accept) = σ(margin / noise))"
         )
         solara.DataFrame(_explain_table(model), items_per_page=10)

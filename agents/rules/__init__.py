@@ -8,7 +8,12 @@ from agents.rules.acceptance import (
     accept_probability,
     acceptance_parts,
     agree,
+    bind_force,
     fighting_on_value,
+    in_bargaining_range,
+    security_values,
+    troops_allowed,
+    war_weariness,
 )
 from agents.rules.durability import breakdown_hazard, breakdown_month, p_holds
 from agents.rules.force import credibility, force_adequacy
@@ -16,6 +21,7 @@ from agents.rules.force_generation import decide_pledges
 from agents.rules.positions import influence_weights, update_positions
 from agents.rules.proposal import (
     Proposal,
+    contract_gains,
     contract_points,
     nash_bargaining,
     weighted_mean,
@@ -29,30 +35,50 @@ from agents.rules.votes import (
     tally,
     vote_margin,
 )
+from agents.rules.war import (
+    belief_errors,
+    believed_fighting_value,
+    dispositions,
+    renewal_option,
+    renewed_war_value,
+    war_situation,
+)
 
 __all__ = [
     "Proposal",
     "accept_probability",
     "acceptance_parts",
     "agree",
+    "belief_errors",
+    "believed_fighting_value",
+    "bind_force",
     "breakdown_hazard",
     "breakdown_month",
     "cast_votes",
+    "contract_gains",
     "contract_points",
     "credibility",
     "decide_pledges",
+    "dispositions",
     "fighting_on_value",
     "force_adequacy",
     "general_assembly_adopted",
+    "in_bargaining_range",
     "influence_weights",
     "nash_bargaining",
     "p_holds",
+    "renewal_option",
+    "renewed_war_value",
     "salience_distance",
     "security_council_adopted",
+    "security_values",
     "tally",
+    "troops_allowed",
     "update_positions",
     "utility",
     "vote_margin",
+    "war_situation",
+    "war_weariness",
     "weighted_mean",
     "weighted_median",
 ]

@@ -1,4 +1,16 @@
-"""Steps 6-8, the mediator's proposal and each veto player's acceptance (ODD 7.4-7.6)."""
+"""Steps 6-8: the war, the mediator's proposal, the package it allows, acceptance (ODD 7.4-7.6).
+
+Per round t (``t − 1`` months of war so far), for the replications still negotiating: each veto
+player's value of fighting on as its leader sees it (``agents.rules.war``: the military
+situation, beliefs that fighting reveals, the leader's disposition, costs and trends); the
+guarantee package offered (the force pledged, the backstop, a mandate) and what it adds to a deal
+on each side (the victim's security; the aggressor's option of renewing the war, which a
+credible guarantee takes away); the asymmetric Nash bargaining proposal among the veto players,
+bargaining power from capability; the force the proposed ``foreign_forces`` term allows
+(``bind_force``), so the package on the table is the one the terms permit; each veto player's
+acceptance of that deal and whether the terms are inside the bargaining range. After the round
+the war moves on by one month (``advance_war``). The war's state lives in ``RoundState.war``.
+"""
 
 from __future__ import annotations
 
@@ -8,83 +20,185 @@ import numpy as np
 from numpy.typing import NDArray
 
 from agents import rules
+from agents.rules import war
 from model.stages import Parts, Values
 
 if TYPE_CHECKING:
+    from model.draws import Noise
     from model.engine import RoundState
     from model.world import World
 
 F = NDArray[np.float64]
 B = NDArray[np.bool_]
 
-OFFSET_DECIMALS = 3  # offsets closer than 0.001 utility share one proposal (see propose)
+
+def start_war(world: World, params: dict[str, F], noise: Noise) -> dict[str, F]:
+    """The war at round 1: situation 0, no signals yet, each leader's disposition drawn once."""
+    r, v = noise.war_z.shape[0], len(world.veto)
+    return {
+        "situation": np.zeros(r),
+        "signal_sum": np.zeros((r, v)),
+        "disposition": war.disposition_step(
+            0.0, np.zeros(r), params["disposition_sd"], noise.disposition_z[:, 0, :]
+        ),
+    }
 
 
-def _distinct_rows(a: F) -> tuple[F, NDArray[np.intp]]:
-    """``np.unique(a, axis=0, return_inverse=True)`` for rows of values on a 10^-k grid, through
-    one integer key per row (sorting integers is much faster than sorting rows)."""
-    steps = np.rint(a * 10**OFFSET_DECIMALS).astype(np.int64)
-    steps -= steps.min(axis=0)
-    radix = steps.max(axis=0) + 1
-    if np.prod(radix.astype(float)) >= 2.0**62:  # too wide for one integer: sort rows
-        rows, inverse = np.unique(a, axis=0, return_inverse=True)
-        return rows, inverse.ravel()
-    keys = np.zeros(len(a), np.int64)
-    for k in range(a.shape[1]):
-        keys = keys * radix[k] + steps[:, k]
-    _, first, inverse = np.unique(keys, return_index=True, return_inverse=True)
-    return a[first], inverse.ravel()
+def advance_war(world: World, st: RoundState) -> None:
+    """One month of war after round ``st.t``: the situation moves, each belligerent sees a
+    battlefield signal, dispositions drift (the draws of month ``st.t``)."""
+    m, p, noise, state = st.t - 1, st.params, st.noise, st.war
+    if m + 1 >= noise.war_z.shape[1]:
+        return
+    state["situation"] = war.situation_step(
+        state["situation"], p["war_volatility"], noise.war_z[:, m]
+    )
+    state["signal_sum"] = state["signal_sum"] + (
+        p["battlefield_signal_noise"][:, None] * noise.signal_z[:, m, :] * world.belligerent
+    )
+    state["disposition"] = war.disposition_step(
+        state["disposition"],
+        p["disposition_persistence"],
+        p["disposition_sd"],
+        noise.disposition_z[:, m + 1, :],
+    )
 
 
-def propose(x_v: F, s_v: F, offsets: F, active: B) -> tuple[F, B]:
-    """The Nash bargaining proposal, computed only for replications still negotiating, and only
-    once for replications that share their positions and offsets. Offsets are rounded to 0.001
-    utility (a twentieth of a typical acceptance noise) before solving, in a run of one as in an
-    ensemble, so a replication gets the same proposal either way; acceptance uses exact offsets."""
-    z = np.zeros((len(active), x_v.shape[-1]))
-    feasible = np.zeros(len(active), bool)
-    idx = np.flatnonzero(active)
-    if not len(idx):
-        return z, feasible
-    rounded = np.round(offsets[idx], OFFSET_DECIMALS)  # the same in a run of 1 and of many
-    if x_v.shape[0] == 1 and (rounded == rounded[0]).all():  # one problem for all
-        sub = rules.nash_bargaining(x_v, s_v, rounded[:1])
-        z[idx], feasible[idx] = sub.terms[0], sub.feasible[0]
-    elif x_v.shape[0] == 1:  # shared positions: solve once per distinct row of offsets
-        rows, inverse = _distinct_rows(rounded)
-        sub = rules.nash_bargaining(x_v, s_v, rows)
-        z[idx], feasible[idx] = sub.terms[inverse], sub.feasible[inverse]
-    else:
-        sub = rules.nash_bargaining(x_v[idx], s_v, rounded)
-        z[idx], feasible[idx] = sub.terms, sub.feasible
-    return z, feasible
+def roles(world: World) -> tuple[F, F, F]:
+    """Per veto player: side (+1 aggressor, −1 victim, 0 other), victim and aggressor masks."""
+    is_victim = (world.veto == world.victim).astype(float)
+    is_aggressor = (world.veto == world.aggressor).astype(float)
+    return is_aggressor - is_victim, is_victim, is_aggressor
 
 
-def negotiate(world: World, st: RoundState, force: Values) -> tuple[Values, Parts]:
-    """Proposal among the veto players and each one's acceptance probability, with its parts."""
-    p, veto = st.params, world.veto
-    security = np.zeros((len(st.agreed), len(veto)))
-    is_victim, is_agg = veto == world.victim, veto == world.aggressor
-    security[:, is_victim] = (p["security_weight"] * force["credibility"])[:, None]
-    security[:, is_agg] = (
-        -p["troop_aversion"] * force["opposed_adequacy"] + p["un_mandate_effect"] * st.mandated
-    )[:, None]
-    fight = rules.fighting_on_value(
+def fighting_on(world: World, state: dict[str, F], params: dict[str, F], months: int) -> F:
+    """Each veto player's value of fighting on as its leader sees it, ``(R, V)``."""
+    side, is_victim, is_aggressor = roles(world)
+    p = params
+    base = rules.fighting_on_value(
         np.stack([p[k] for k in world.veto_parameter("fighting_on")], axis=-1),
         np.stack([p[k] for k in world.veto_parameter("battlefield_trend")], axis=-1),
         p["war_cost_per_month"],
         world.belligerent,
-        st.t - 1,
+        months,
+        p["war_months_before_start"],
     )
+    optimism0 = (
+        p["optimism_victim"][:, None] * is_victim + p["optimism_aggressor"][:, None] * is_aggressor
+    )
+    error = war.belief_error(optimism0, p["belief_prior_months"], state["signal_sum"], months)
+    return war.believed_fighting_value(
+        base, side, state["situation"], optimism0, error, state["disposition"]
+    )
+
+
+def package(
+    world: World, params: dict[str, F], force: Values, troops: F, mandated: B
+) -> dict[str, F]:
+    """The guarantee package with the force ``troops`` ``(R, C)``: adequacy, credibility and
+    what it adds to a deal for each veto player (security, renewal option), ``(R, V)``."""
+    p, c = params, world.candidates
+    _, is_victim, is_aggressor = roles(world)
+    total = troops.sum(-1)
+    adequacy = rules.force_adequacy(total, p["force_required_troops"])
+    pledged = np.maximum(force["troops"].sum(-1), 1e-12)
+    present = np.minimum(1.0, total / pledged)  # the share of the pledged force the terms allow
+    agg = max(world.capability[world.aggressor], 1e-12)
+    members = np.where(force["member"], world.capability[c], 0.0).sum(-1)
+    g = rules.credibility(adequacy, p["backstop"], present * members / agg)
+    security = rules.security_values(
+        g, p["security_weight"], p["un_mandate_effect"] * mandated, is_victim, is_aggressor
+    )
+    return {"force_troops": total, "adequacy": adequacy, "credibility": g, "security": security}
+
+
+def options(world: World, params: dict[str, F], fight: F, credibility: F) -> tuple[F, F]:
+    """Each veto player's value of renewed war and of keeping the option to renew, ``(R, V)``."""
+    p = params
+    _, _, is_aggressor = roles(world)
+    renewed = rules.renewed_war_value(
+        fight, p["renege_cost"], p["guarantee_deterrence"], credibility, is_aggressor
+    )
+    option = (
+        rules.renewal_option(renewed, fight, p["war_volatility"], p["durability_horizon_months"])
+        * world.belligerent
+    )
+    return renewed, option
+
+
+SKIP_MARGIN = 0.01  # a row whose maximin stays this far below 0 is not searched again (utility)
+
+
+def bargaining_power(capability: F, exponent: F) -> F:
+    """Each veto player's bargaining power ``capability_i ** γ`` ``(R, V)``: γ = 0 is the
+    symmetric Nash solution, γ = 1 power in proportion to capability."""
+    out: F = np.asarray(capability, float) ** np.asarray(exponent, float)[:, None]
+    return out
+
+
+def propose(x_v: F, s_v: F, offsets: F, active: B, power: F, memo: dict[str, F]) -> tuple[F, B]:
+    """The Nash bargaining proposal for the replications still negotiating.
+
+    Warm-started from last month's contract weights (``memo``). A row that was infeasible last
+    month, with a best smallest gain ``L`` (its maximin), cannot have become feasible if
+    ``L + max_i |Δoffset_i| < 0`` (a change of the offsets moves every gain by at most that
+    much); such rows, kept ``SKIP_MARGIN`` below that bound, are not searched again. Each row's
+    search depends only on that row, so a run of one gets the proposal its ensemble row gets.
+    """
+    r, v = len(active), x_v.shape[-2]
+    cold = "weights" not in memo
+    weights = np.full((r, v), 1.0 / v) if cold else memo["weights"].copy()
+    maximin = np.full(r, np.inf) if cold else memo["maximin"]
+    moved = 0.0 if cold else np.abs(offsets - memo["offsets"]).max(axis=-1)
+    search = active & ~(maximin + moved < -SKIP_MARGIN)
+    idx = np.flatnonzero(search)
+    if len(idx):
+        x = x_v if x_v.shape[0] == 1 else x_v[idx]
+        sub = rules.nash_bargaining(
+            x, s_v, offsets[idx], power[idx], start=None if cold else weights[idx]
+        )
+        weights[idx] = sub.weights
+    z, gains = rules.contract_gains(x_v, s_v, offsets, weights)  # at every row's weights
+    low = gains.min(axis=-1)
+    memo["weights"], memo["offsets"] = weights, offsets.copy()
+    memo["maximin"] = np.where(search, low, maximin + moved)  # an upper bound where skipped
+    return z, (low > 0) & active
+
+
+def negotiate(world: World, st: RoundState, force: Values) -> tuple[Values, Parts]:
+    """This round's proposal, the package the proposed terms allow, and each veto player's
+    acceptance of that deal, with its parts."""
+    p, veto = st.params, world.veto
+    fight = fighting_on(world, st.war, p, st.t - 1)
+    offered = package(world, p, force, force["troops"], st.mandated)
+    _, option = options(world, p, fight, offered["credibility"])
     x_v, s_v = st.x[:, veto, :], world.salience[veto]
-    z, feasible = propose(x_v, s_v, 1.0 + security - fight, ~st.agreed)
+    offsets = 1.0 + offered["security"] + option - fight
+    power = bargaining_power(world.capability[veto], p["bargaining_power_exponent"])
+    z, feasible = propose(x_v, s_v, offsets, ~st.agreed, power, st.war)
+    allowed = rules.troops_allowed(z[:, world.security_dim], p["large_force_troops"])
+    troops = rules.bind_force(force["troops"], allowed)
+    table = package(world, p, force, troops, st.mandated)  # the package the terms allow
+    renewed, option = options(world, p, fight, table["credibility"])
     terms = rules.utility(z[:, None, :], x_v, s_v)
-    parts = rules.acceptance_parts(terms, security, fight, p["acceptance_noise"])
+    parts = rules.acceptance_parts(terms, table["security"], option, fight, p["acceptance_noise"])
     weight = world.capability[:, None] * world.salience
     values: Values = {
         "terms": z,
         "feasible": feasible,
-        "p_accept": parts["p_accept"],
+        # The mediator tables the proposal only when it is feasible (every veto player gains,
+        # under its beliefs, with the package offered); otherwise there is nothing to accept.
+        "p_accept": np.where(feasible[:, None], parts["p_accept"], 0.0),
+        "in_range": rules.in_bargaining_range(parts["margin"]),
+        "troops_allowed": allowed,
+        "troops": troops,
+        "force_troops": table["force_troops"],
+        "adequacy": table["adequacy"],
+        "credibility": table["credibility"],
+        "fighting_on": fight,
+        "renewed_war_value": renewed,
+        "deal_value": terms + table["security"],
+        "situation": st.war["situation"].copy(),
         "weighted_mean": rules.weighted_mean(st.x, weight),
         "weighted_median": rules.weighted_median(st.x, weight),
     }

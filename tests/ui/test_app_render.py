@@ -31,7 +31,9 @@ def test_step_advances_the_round(render_page) -> None:
     assert page.model.round == 1
     page.click("Step")
     page.click("Step")
-    assert "Round 3 of" in page.text
+    # a run stops at agreement, which can come in the first rounds (ODD 7.6)
+    assert page.model.round == 3 or page.model.agreed
+    assert f"Round {page.model.round} of" in page.text
     assert "P(accept):" in page.text
 
 

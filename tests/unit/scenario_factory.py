@@ -38,6 +38,13 @@ def _parameters() -> dict[str, dict[str, Any]]:
                 "source": "ASSUMPTION: test value",
             }
     out["force_required_troops"].update(value=30000.0, range=[1000.0, 100000.0])
+    out["large_force_troops"].update(value=100000.0, range=[1000.0, 300000.0])
+    out["war_volatility"].update(value=0.01)
+    out["war_months_before_start"].update(value=12.0, range=[0.0, 120.0])
+    out["belief_prior_months"].update(value=3.0, range=[0.0, 120.0])
+    out["disposition_persistence"].update(value=0.98)
+    out["disposition_sd"].update(value=0.03)
+    out["bargaining_power_exponent"].update(value=0.0)
     out["acceptance_noise"] = {
         "distribution": {"kind": "uniform", "low": 0.1, "high": 0.3},
         "unit": "utility",

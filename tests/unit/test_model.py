@@ -63,7 +63,7 @@ def test_explain_breaks_acceptance_into_parts(scenario):
     assert set(e["veto_players"]) == {"UKR", "RUS"}
     for parts in e["veto_players"].values():
         assert parts["margin"] == pytest.approx(
-            parts["terms"] + parts["security"] - parts["fighting_on"]
+            parts["terms"] + parts["security"] + parts["option"] - parts["fighting_on"]
         )
         assert 0 <= parts["p_accept"] <= 1
     assert set(e["candidates"]) == {"USA"}

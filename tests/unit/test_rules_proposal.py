@@ -100,3 +100,31 @@ def test_matches_a_general_optimiser_in_five_dimensions():
 
         found = minimize(neg_log_nash, p.terms[r], bounds=[(0, 1)] * 5, method="L-BFGS-B")
         assert neg_log_nash(p.terms[r]) <= found.fun + 1e-3
+
+
+def test_bargaining_power_favours_the_stronger_player():
+    x = np.array([[[0.0], [1.0]]])
+    s = np.ones((2, 1))
+    off = np.array([[1.0, 1.0]])
+    equal = nash_bargaining(x, s, off)
+    strong_first = nash_bargaining(x, s, off, power=np.array([3.0, 1.0]))
+    assert equal.terms[0, 0] == pytest.approx(0.5, abs=1e-3)
+    # with linear gains on a line the asymmetric solution splits in proportion to power
+    assert strong_first.terms[0, 0] == pytest.approx(0.25, abs=2e-3)
+    with pytest.raises(ValueError, match="power"):
+        nash_bargaining(x, s, off, power=np.array([-1.0, 1.0]))
+
+
+def test_a_warm_start_finds_the_cold_solution_of_a_nearby_problem():
+    rng = np.random.default_rng(4)
+    x = rng.uniform(0, 1, (1, 3, 4))
+    s = rng.uniform(0.3, 1, (3, 4))
+    off = np.full((200, 3), 0.9) + rng.normal(0, 0.02, (200, 3))
+    cold = nash_bargaining(x, s, off)
+    moved = off + rng.normal(0, 0.005, off.shape)
+    again = nash_bargaining(x, s, moved)
+    warm = nash_bargaining(x, s, moved, start=cold.weights)
+    assert (warm.feasible == again.feasible).all()
+    log_nash = lambda g: np.log(np.maximum(g, 1e-300)).sum(-1)  # noqa: E731
+    assert np.all(log_nash(warm.gains) >= log_nash(again.gains) - 1e-3)
+    np.testing.assert_allclose(warm.terms, again.terms, atol=5e-3)

@@ -17,7 +17,7 @@ import pytest
 from scenarios import Scenario, load_scenario
 from sweeps import sensitivity
 
-PARAMS = ["un_mandate_effect", "war_cost_per_month", "backstop"]
+PARAMS = ["un_mandate_effect", "security_weight", "backstop"]
 
 
 @pytest.fixture(scope="module")
