@@ -114,7 +114,11 @@ def fortna_spells() -> pd.DataFrame:
 def _log_scale_ci(scale: float, se: float) -> dict[str, float]:
     """The scale with a 95% interval built on the log scale (delta method), so it stays > 0."""
     half = Z95 * se / scale
-    return {"scale_months": scale, "scale_lo": scale * np.exp(-half), "scale_hi": scale * np.exp(half)}
+    return {
+        "scale_months": scale,
+        "scale_lo": scale * np.exp(-half),
+        "scale_hi": scale * np.exp(half),
+    }
 
 
 def _weibull_marginal(df: pd.DataFrame) -> dict[str, float]:
@@ -213,7 +217,7 @@ def _km_shares(durations: Any, events: Any, entry: Any = None) -> list[dict[str,
     for m in MONTHS:
         s = float(km.survival_function_at_times(m).iloc[0])
         idx = ci.index[ci.index <= m]
-        lo_s, hi_s = (ci.loc[idx[-1]].to_numpy() if len(idx) else (1.0, 1.0))
+        lo_s, hi_s = ci.loc[idx[-1]].to_numpy() if len(idx) else (1.0, 1.0)
         rows.append({"months": m, "share": 1 - s, "lo": 1 - float(hi_s), "hi": 1 - float(lo_s)})
     return rows
 
@@ -306,53 +310,157 @@ def estimate() -> tuple[pd.DataFrame, pd.DataFrame, dict[str, Any]]:
     fits = {"ucdp_interstate": _interval_fit(inter), "ucdp_all": _interval_fit(eps)}
 
     models = [
-        _row("fortna_civil", "weibull", "shape", marginal["shape"], marginal["shape_lo"],
-             marginal["shape_hi"], n_spells, n_events, "1"),
-        _row("fortna_civil", "weibull", "scale_months", marginal["scale_months"],
-             marginal["scale_lo"], marginal["scale_hi"], n_spells, n_events, "months"),
+        _row(
+            "fortna_civil",
+            "weibull",
+            "shape",
+            marginal["shape"],
+            marginal["shape_lo"],
+            marginal["shape_hi"],
+            n_spells,
+            n_events,
+            "1",
+        ),
+        _row(
+            "fortna_civil",
+            "weibull",
+            "scale_months",
+            marginal["scale_months"],
+            marginal["scale_lo"],
+            marginal["scale_hi"],
+            n_spells,
+            n_events,
+            "months",
+        ),
     ]
     for model, res in aft.items():
         n, ev = res["ceasefires"], res["failures"]
         models += [
-            _row("fortna_civil", model, "shape", res["shape"], res["shape_lo"], res["shape_hi"],
-                 n, ev, "1"),
-            _row("fortna_civil", model, "scale_months_without_pk", res["scale_months_without"],
-                 np.nan, np.nan, n, ev, "months"),
-            _row("fortna_civil", model, "time_ratio", res["time_ratio"], res["time_ratio_lo"],
-                 res["time_ratio_hi"], n, ev, "ratio"),
-            _row("fortna_civil", model, "hazard_ratio", res["hazard_ratio"],
-                 res["hazard_ratio_lo"], res["hazard_ratio_hi"], n, ev, "ratio"),
+            _row(
+                "fortna_civil",
+                model,
+                "shape",
+                res["shape"],
+                res["shape_lo"],
+                res["shape_hi"],
+                n,
+                ev,
+                "1",
+            ),
+            _row(
+                "fortna_civil",
+                model,
+                "scale_months_without_pk",
+                res["scale_months_without"],
+                np.nan,
+                np.nan,
+                n,
+                ev,
+                "months",
+            ),
+            _row(
+                "fortna_civil",
+                model,
+                "time_ratio",
+                res["time_ratio"],
+                res["time_ratio_lo"],
+                res["time_ratio_hi"],
+                n,
+                ev,
+                "ratio",
+            ),
+            _row(
+                "fortna_civil",
+                model,
+                "hazard_ratio",
+                res["hazard_ratio"],
+                res["hazard_ratio_lo"],
+                res["hazard_ratio_hi"],
+                n,
+                ev,
+                "ratio",
+            ),
         ]
     for model, res in cox.items():
-        models.append(_row("fortna_civil", model, "hazard_ratio", res["hazard_ratio"],
-                           res["hazard_ratio_lo"], res["hazard_ratio_hi"], res["ceasefires"],
-                           res["failures"], "ratio"))
+        models.append(
+            _row(
+                "fortna_civil",
+                model,
+                "hazard_ratio",
+                res["hazard_ratio"],
+                res["hazard_ratio_lo"],
+                res["hazard_ratio_hi"],
+                res["ceasefires"],
+                res["failures"],
+                "ratio",
+            )
+        )
     for sample, ep in (("ucdp_interstate", inter), ("ucdp_all", eps)):
         f = fits[sample]
         n, ev = len(ep), int(ep["event"].sum())
         models += [
-            _row(sample, "weibull_interval", "shape", f["shape"], f["shape_lo"], f["shape_hi"],
-                 n, ev, "1"),
-            _row(sample, "weibull_interval", "scale_months", f["scale_months"], f["scale_lo"],
-                 f["scale_hi"], n, ev, "months"),
+            _row(
+                sample,
+                "weibull_interval",
+                "shape",
+                f["shape"],
+                f["shape_lo"],
+                f["shape_hi"],
+                n,
+                ev,
+                "1",
+            ),
+            _row(
+                sample,
+                "weibull_interval",
+                "scale_months",
+                f["scale_months"],
+                f["scale_lo"],
+                f["scale_hi"],
+                n,
+                ev,
+                "months",
+            ),
         ]
     models_df = pd.DataFrame(models)
 
     shares = []
     for r in _km_shares(spells["stop"], spells["event"], spells["start"]):
-        shares.append(_share("fortna_civil", "kaplan_meier", r["months"], r["share"], r["lo"],
-                             r["hi"]))
+        shares.append(
+            _share("fortna_civil", "kaplan_meier", r["months"], r["share"], r["lo"], r["hi"])
+        )
     for m in MONTHS:
-        shares.append(_share("fortna_civil", "weibull", m,
-                             weibull_share(m, marginal["shape"], marginal["scale_months"])))
-        shares.append(_share("fortna_civil_no_pk", "weibull_aft", m,
-                             weibull_share(m, pk["shape"], pk["scale_months_without"])))
-        shares.append(_share("fortna_civil_pk", "weibull_aft", m,
-                             weibull_share(m, pk["shape"], pk["scale_months_with"])))
+        shares.append(
+            _share(
+                "fortna_civil",
+                "weibull",
+                m,
+                weibull_share(m, marginal["shape"], marginal["scale_months"]),
+            )
+        )
+        shares.append(
+            _share(
+                "fortna_civil_no_pk",
+                "weibull_aft",
+                m,
+                weibull_share(m, pk["shape"], pk["scale_months_without"]),
+            )
+        )
+        shares.append(
+            _share(
+                "fortna_civil_pk",
+                "weibull_aft",
+                m,
+                weibull_share(m, pk["shape"], pk["scale_months_with"]),
+            )
+        )
         for sample, ep in (("ucdp_interstate", inter), ("ucdp_all", eps)):
             f = fits[sample]
-            shares.append(_share(sample, "weibull_interval", m,
-                                 weibull_share(m, f["shape"], f["scale_months"])))
+            shares.append(
+                _share(
+                    sample, "weibull_interval", m, weibull_share(m, f["shape"], f["scale_months"])
+                )
+            )
             lo, hi = _bounds(ep, m)
             shares.append(_share(sample, "observed_bounds", m, np.nan, lo, hi))
     shares_df = pd.DataFrame(shares)
@@ -374,7 +482,7 @@ def estimate() -> tuple[pd.DataFrame, pd.DataFrame, dict[str, Any]]:
             **cox,
         },
         "ucdp": {
-            sample: {"episodes": int(len(ep)), "recurrences": int(ep["event"].sum()), **fits[sample]}
+            sample: {"episodes": len(ep), "recurrences": int(ep["event"].sum()), **fits[sample]}
             for sample, ep in (("ucdp_interstate", inter), ("ucdp_all", eps))
         },
         "published": PUBLISHED,
@@ -391,16 +499,41 @@ def estimate() -> tuple[pd.DataFrame, pd.DataFrame, dict[str, Any]]:
     return _rounded(models_df), _rounded(shares_df), _round_tree(summary)
 
 
-def _row(sample: str, model: str, parameter: str, est: float, lo: float, hi: float, n: int,
-         events: int, unit: str) -> dict[str, Any]:
-    return {"sample": sample, "model": model, "parameter": parameter, "estimate": est,
-            "ci_low": lo, "ci_high": hi, "unit": unit, "n": n, "events": events}
+def _row(
+    sample: str,
+    model: str,
+    parameter: str,
+    est: float,
+    lo: float,
+    hi: float,
+    n: int,
+    events: int,
+    unit: str,
+) -> dict[str, Any]:
+    return {
+        "sample": sample,
+        "model": model,
+        "parameter": parameter,
+        "estimate": est,
+        "ci_low": lo,
+        "ci_high": hi,
+        "unit": unit,
+        "n": n,
+        "events": events,
+    }
 
 
-def _share(sample: str, method: str, months: int, share: float, lo: float = np.nan,
-           hi: float = np.nan) -> dict[str, Any]:
-    return {"sample": sample, "method": method, "months": months, "share_failed": share,
-            "ci_low": lo, "ci_high": hi}
+def _share(
+    sample: str, method: str, months: int, share: float, lo: float = np.nan, hi: float = np.nan
+) -> dict[str, Any]:
+    return {
+        "sample": sample,
+        "method": method,
+        "months": months,
+        "share_failed": share,
+        "ci_low": lo,
+        "ci_high": hi,
+    }
 
 
 def _rounded(df: pd.DataFrame) -> pd.DataFrame:
@@ -430,25 +563,37 @@ def figure(summary: dict[str, Any]) -> Any:
     t = np.linspace(0.01, 120, 400)
     fig, ax = plt.subplots(figsize=(7, 4.2))
     f = summary["fortna_civil"]["aft_pk_adjusted"]
-    first = spells.groupby("id").agg(stop=("stop", "max"), event=("event", "max"),
-                                     pk=("pk", "first"))
+    first = spells.groupby("id").agg(
+        stop=("stop", "max"), event=("event", "max"), pk=("pk", "first")
+    )
     for flag, label, colour in ((0, "no peacekeepers", "tab:red"), (1, "peacekeepers", "tab:blue")):
         g = first[first["pk"] == flag]
         KaplanMeierFitter().fit(g["stop"], g["event"], label=f"{label} at cease-fire (KM)").plot(
             ax=ax, ci_show=False, color=colour, lw=1.2
         )
         scale = f["scale_months_with"] if flag else f["scale_months_without"]
-        ax.plot(t, np.exp(-((t / scale) ** f["shape"])), "--", color=colour,
-                label=f"Weibull AFT (adjusted), {label}")
+        ax.plot(
+            t,
+            np.exp(-((t / scale) ** f["shape"])),
+            "--",
+            color=colour,
+            label=f"Weibull AFT (adjusted), {label}",
+        )
     u = summary["ucdp"]["ucdp_interstate"]
-    ax.plot(t, np.exp(-((t / u["scale_months"]) ** u["shape"])), ":", color="k",
-            label="UCDP interstate, Weibull (interval-censored)")
+    ax.plot(
+        t,
+        np.exp(-((t / u["scale_months"]) ** u["shape"])),
+        ":",
+        color="k",
+        label="UCDP interstate, Weibull (interval-censored)",
+    )
     ax.set_xlim(0, 120)
     ax.set_ylim(0, 1)
     ax.set_xlabel("months after the cease-fire")
     ax.set_ylabel("share still at peace")
-    ax.set_title("Cease-fires fail early: Fortna's spells (civil) and UCDP interstate dyads",
-                 fontsize=9)
+    ax.set_title(
+        "Cease-fires fail early: Fortna's spells (civil) and UCDP interstate dyads", fontsize=9
+    )
     ax.legend(fontsize=7, loc="lower left")
     fig.tight_layout()
     return fig
