@@ -91,7 +91,7 @@ def advance(world: World, st: RoundState) -> RoundOutcome:
     new = rules.agree(bargain["p_accept"], accept_u) & ~st.agreed & horizon
     st.agreed |= new
     st.agreement_round = np.where(new, st.t, st.agreement_round)
-    durability = assess_durability(world, st, force)
+    durability = assess_durability(world, st, force, acceptance_parts)
     outcome = RoundOutcome(
         st.t,
         {**force, **bargain, **durability},

@@ -10,7 +10,15 @@ from agents.rules.acceptance import (
     agree,
     fighting_on_value,
 )
-from agents.rules.durability import breakdown_hazard, breakdown_month, p_holds
+from agents.rules.durability import (
+    breakdown_multiplier,
+    cumulative_hazard,
+    month_of_breakdown,
+    monthly_hazard,
+    p_agreement_holds,
+    p_fails_within,
+    renege_incentive,
+)
 from agents.rules.force import credibility, decide_pledges, force_adequacy
 from agents.rules.positions import influence_weights, update_positions
 from agents.rules.proposal import (
@@ -34,18 +42,22 @@ __all__ = [
     "accept_probability",
     "acceptance_parts",
     "agree",
-    "breakdown_hazard",
-    "breakdown_month",
+    "breakdown_multiplier",
     "cast_votes",
     "contract_points",
     "credibility",
+    "cumulative_hazard",
     "decide_pledges",
     "fighting_on_value",
     "force_adequacy",
     "general_assembly_adopted",
     "influence_weights",
+    "month_of_breakdown",
+    "monthly_hazard",
     "nash_bargaining",
-    "p_holds",
+    "p_agreement_holds",
+    "p_fails_within",
+    "renege_incentive",
     "salience_distance",
     "security_council_adopted",
     "tally",
