@@ -66,7 +66,7 @@ CATALOGUE: dict[str, Entry] = {
     "acceptance_noise": Entry("utility", "scale tau of the logistic acceptance"),
     "un_mandate_effect": Entry("utility", "aggressor's utility gain when the force is UN-mandated"),
     # durability (ODD 7.7)
-    "breakdown_shape": Entry("dimensionless", "Weibull shape k of the breakdown hazard (<1: early)"),
+    "breakdown_shape": Entry("dimensionless", "Weibull shape k of the breakdown hazard"),
     "breakdown_scale_months": Entry("months", "Weibull scale of a bare agreement's breakdown"),
     "renege_sensitivity": Entry("1/utility", "rise in log hazard per unit incentive to renege"),
     "force_effect_on_hazard": Entry("share", "share of the hazard an adequate force removes"),

@@ -38,6 +38,8 @@ def _parameters() -> dict[str, dict[str, Any]]:
                 "source": "ASSUMPTION: test value",
             }
     out["force_required_troops"].update(value=30000.0, range=[1000.0, 100000.0])
+    # agreements break at once (a tiny Weibull scale), so a tiny scenario never holds
+    out["breakdown_scale_months"].update(value=0.0001, range=[0.00001, 1.0])
     out["acceptance_noise"] = {
         "distribution": {"kind": "uniform", "low": 0.1, "high": 0.3},
         "unit": "utility",
