@@ -124,8 +124,8 @@ def assumption_interval(
         raise ValueError(f"replications = {replications!r}: allowed is an integer >= 1")
     table = assumption_draws(scenario, draws, seed=rng, parameters=parameters)
     tasks = [
-        Task(k, {c: float(v) for c, v in row.items()}, replications, rng)
-        for k, row in enumerate(table.to_dict("records"))
+        Task(k, {str(c): float(table.at[k, c]) for c in table.columns}, replications, rng)
+        for k in range(len(table))
     ]
     found: dict[int, dict[str, float]] = {}
     for point, row, _ in run_tasks(
