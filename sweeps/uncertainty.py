@@ -123,8 +123,10 @@ def assumption_interval(
     if replications < 1:
         raise ValueError(f"replications = {replications!r}: allowed is an integer >= 1")
     table = assumption_draws(scenario, draws, seed=rng, parameters=parameters)
+    values = table.to_numpy(float)
+    names = [str(c) for c in table.columns]
     tasks = [
-        Task(k, {str(c): float(table.at[k, c]) for c in table.columns}, replications, rng)
+        Task(k, dict(zip(names, map(float, values[k]), strict=True)), replications, rng)
         for k in range(len(table))
     ]
     found: dict[int, dict[str, float]] = {}
