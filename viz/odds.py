@@ -1,4 +1,5 @@
-"""The odds panel: an ensemble of the current scenario in a background thread, with progress."""
+"""The odds panel: an ensemble of the current scenario in a background thread, with progress,
+and on request the same odds across the assumptions' ranges (``sweeps.uncertainty``)."""
 
 from __future__ import annotations
 
@@ -9,8 +10,15 @@ import solara.lab
 
 from model import EnsembleResult, run_ensemble
 from scenarios import Scenario
+from sweeps.uncertainty import DRAWS, REPLICATIONS, AssumptionInterval, assumption_interval
 from viz import figures
 from viz.session import error_text
+
+LABELS = {
+    "p_agreement": "P(agreement)",
+    "p_holds": "P(holds | agreed)",
+    "p_agreed_and_holds": "P(agreed and holds)",
+}
 
 
 @dataclass(frozen=True)
@@ -66,6 +74,58 @@ def Odds(scenario: Scenario, seed: int) -> None:
             OddsResult(task.value)
         else:
             solara.Info("Press Run odds to estimate the probabilities (the page stays usable).")
+        AcrossAssumptions(scenario, seed, int(replications.value))
+
+
+def spread(a: dict[str, float]) -> str:
+    """'median 61.0% (90% of 32 draws: 12.5–99.0%)'; a dash when no draw counted."""
+    if not a["draws"]:
+        return "– (no draw to count)"
+    return (
+        f"median {a['median']:.1%} ({a['level']:.0%} of {int(a['draws'])} draws:"
+        f" {a['low']:.1%}–{a['high']:.1%})"
+    )
+
+
+@solara.component
+def AcrossAssumptions(scenario: Scenario, seed: int, replications: int) -> None:
+    """The odds over draws of every assumption (its distribution or its range), with common
+    random numbers: the second interval, beside the simulation's."""
+    progress = solara.use_reactive(0.0)
+    per_draw = max(1, min(REPLICATIONS, replications))
+
+    def run() -> AssumptionInterval | str:
+        progress.set(0.0)
+        try:
+            return assumption_interval(
+                scenario,
+                DRAWS,
+                per_draw,
+                rng=seed,
+                progress=lambda done, total: progress.set(100.0 * done / total),
+            )
+        except Exception as err:  # any failure becomes a message in the page
+            return error_text(err)
+
+    task = solara.lab.use_task(run, dependencies=None, raise_error=False)
+    solara.Button(
+        "Run across assumptions",
+        color="secondary",
+        on_click=task,
+        disabled=task.pending,
+    )
+    if task.pending:
+        solara.Text(f"Running {DRAWS} draws x {per_draw:,} replications… {progress.value:.0f}%")
+        solara.ProgressLinear(progress.value)
+    elif task.error or (task.finished and isinstance(task.value, str)):
+        solara.Error(f"The draws failed: {task.exception or task.value}")
+    elif task.finished and isinstance(task.value, AssumptionInterval):
+        a = task.value
+        solara.Markdown(
+            "**Across the assumptions** (each drawn from its distribution or range, "
+            f"{a.replications:,} replications per draw, the same seed):\n"
+            + "".join(f"- {LABELS[k]}: {spread(a.interval(k))}\n" for k in LABELS)
+        )
 
 
 @solara.component
@@ -76,6 +136,7 @@ def OddsResult(outcome: Outcome) -> None:
         solara.Error(f"The ensemble failed: {outcome.error}")
         return
     solara.Markdown(
+        "**At the scenario's values** (simulation interval):\n"
         f"- **P(agreement)** = {pct(res.p_agreement)}\n"
         f"- **P(holds | agreed)** = {pct(res.p_holds)}\n"
         f"- **P(agreed and holds)** = {pct(res.p_agreed_and_holds)}\n"
