@@ -16,9 +16,17 @@ from pathlib import Path
 
 import pandas as pd
 from common import RESULTS, ROOT, read_csv, read_json
+from validate_durability import SCRIPTS as DURABILITY_SCRIPTS
+from validate_durability import durability, intervals, sobol_check
 
 HERE = Path(__file__).resolve().parent
-SCRIPTS = ("hindcast_un_2025.py", "force_2025.py", "assumptions.py", "sweep_backstop_force.py")
+SCRIPTS = (
+    "hindcast_un_2025.py",
+    "force_2025.py",
+    *DURABILITY_SCRIPTS,
+    "assumptions.py",
+    "sweep_backstop_force.py",
+)
 DOC = ROOT / "docs" / "validation.md"
 SOURCE_NAMES = {
     "reported": "reported",
@@ -464,9 +472,10 @@ def assumptions() -> str:
 Sobol indices (SALib via `sweeps.sensitivity`) of {run["parameters"]} main assumptions, each over
 its range as written in the scenario: base sample {run["n"]}, {num(run["points"], 0)} points,
 {run["replications_per_point"]} replications per point, every point with the same root seed
-{run["root_seed"]} (common random numbers). The ± are 95% bootstrap half-widths; with this
-modest sample they are wide ({widths}), so the ranking is a first reading, not a settled order.
+{run["root_seed"]} (common random numbers). The ± are 95% bootstrap half-widths ({widths}).
 [`assumptions_sobol.csv`]({rel("assumptions_sobol.csv")}).{skipped}
+
+{sobol_check(t)}
 
 {rtable}
 
@@ -499,10 +508,13 @@ the force's required strength: [report](../experiments/results/sweep_backstop_fo
     make validate        # several minutes on 2 cores; same bytes on a re-run
 
 Scripts: `experiments/hindcast_un_2025.py`, `experiments/force_2025.py`,
+`experiments/durability_estimate.py`, `experiments/durability_simulated.py`,
 `experiments/assumptions.py`, `experiments/sweep_backstop_force.py`; this page:
 `experiments/validate.py --docs-only`.
 """
-    return "\n".join([head, hindcast(), force(), assumptions(), sweep, tail])
+    return "\n".join(
+        [head, hindcast(), force(), assumptions(), durability(), intervals(), sweep, tail]
+    )
 
 
 def main() -> None:
