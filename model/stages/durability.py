@@ -10,7 +10,7 @@ current value of fighting on (the acceptance part ``fighting_on``), and the deal
 terms plus the guarantee package's part (``terms + security``). So the incentive is minus the
 acceptance margin: a deal a side accepted with room to spare is less tempting to break. When the
 bargaining stage provides a distinct value of renewed war (a guarantee that makes reneging
-costly), it enters here through the same parts.
+costly) as the acceptance part ``renewed_war`` (``(R, V)``), that is used instead.
 """
 
 from __future__ import annotations
@@ -29,8 +29,9 @@ def assess_durability(world: World, st: RoundState, force: Values, acceptance: P
     """The hazard multiplier, P(holds over the durability horizon) and the breakdown month."""
     p = st.params
     fighters = world.belligerent  # (V,) the veto players who could take up arms again
+    renewed_war = acceptance.get("renewed_war", acceptance["fighting_on"])
     incentive = rules.renege_incentive(
-        acceptance["fighting_on"][..., fighters],
+        renewed_war[..., fighters],
         (acceptance["terms"] + acceptance["security"])[..., fighters],
     )
     multiplier = rules.breakdown_multiplier(
