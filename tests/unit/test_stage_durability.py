@@ -1,0 +1,62 @@
+"""The durability stage (model/stages/durability.py) wires the rule to the round's values."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from agents.rules.durability import breakdown_multiplier
+from model.draws import draw_replications, replication_seeds
+from model.engine import initial_state
+from model.stages.durability import assess_durability
+from model.world import compile_world
+from scenarios import load_scenario
+from tests.unit.scenario_factory import make_scenario
+
+R = 4
+
+
+@pytest.fixture(scope="module")
+def setup(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    world = compile_world(load_scenario(make_scenario(tmp_path_factory.mktemp("st") / "tiny")))
+    params, noise = draw_replications(world, replication_seeds(1, R))
+    return world, initial_state(world, params, noise)
+
+
+def _parts(world, fighting: float, terms: float) -> dict[str, np.ndarray]:  # type: ignore[no-untyped-def]
+    v = len(world.veto)
+    return {
+        "fighting_on": np.full((R, v), fighting),
+        "terms": np.full((R, v), terms),
+        "security": np.zeros((R, v)),
+    }
+
+
+def test_the_incentive_is_renewed_war_minus_the_deal_for_belligerents(setup) -> None:  # type: ignore[no-untyped-def]
+    world, st = setup
+    force = {"adequacy": np.full(R, 0.5)}
+    out = assess_durability(world, st, force, _parts(world, 0.6, 0.5))
+    p = st.params
+    n_fighters = int(world.belligerent.sum())
+    expected = breakdown_multiplier(
+        np.full((R, n_fighters), 0.1),
+        0.5,
+        p["backstop"],
+        p["force_effect_on_hazard"],
+        p["backstop_effect_on_hazard"],
+        p["renege_sensitivity"],
+    )
+    np.testing.assert_allclose(out["hazard_multiplier"], expected)
+    assert out["breaks_month"].shape == (R,) and out["p_holds_hazard"].shape == (R,)
+
+
+def test_a_value_of_renewed_war_from_bargaining_is_used(setup) -> None:  # type: ignore[no-untyped-def]
+    world, st = setup
+    force = {"adequacy": np.zeros(R)}
+    base = assess_durability(world, st, force, _parts(world, 0.5, 0.5))
+    parts = _parts(world, 0.5, 0.5)
+    parts["renewed_war"] = parts["fighting_on"] + 0.2
+    tempted = assess_durability(world, st, force, parts)
+    assert (tempted["hazard_multiplier"] > base["hazard_multiplier"]).all()
+    assert (tempted["p_holds_hazard"] <= base["p_holds_hazard"]).all()
+    assert (tempted["breaks_month"] <= base["breaks_month"]).all()  # the same uniform draws
