@@ -11,17 +11,19 @@ from __future__ import annotations
 import argparse
 import subprocess
 import sys
-from collections.abc import Sequence
 from pathlib import Path
 
 import pandas as pd
 from common import RESULTS, ROOT, read_csv, read_json
 from validate_durability import SCRIPTS as DURABILITY_SCRIPTS
 from validate_durability import durability, intervals, sobol_check
+from validate_force import force_2025, history
+from validate_format import md_table, num, pct, rel
 
 HERE = Path(__file__).resolve().parent
 SCRIPTS = (
     "hindcast_un_2025.py",
+    "force_history.py",
     "force_2025.py",
     *DURABILITY_SCRIPTS,
     "assumptions.py",
@@ -38,34 +40,9 @@ SOURCE_NAMES = {
 }
 
 
-def num(x: object, d: int = 1) -> str:
-    if isinstance(x, str):
-        return x
-    v = float(x)  # type: ignore[arg-type]
-    return f"{v:,.{d}f}" if d else f"{round(v):,d}"
-
-
-def pct(x: object, d: int = 1) -> str:
-    return f"{100 * float(x):.{d}f}%"  # type: ignore[arg-type]
-
-
-def md_table(header: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
-    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    lines += ["| " + " | ".join(str(c) for c in r) + " |" for r in rows]
-    return "\n".join(lines)
-
-
 def yna(frame: pd.DataFrame, symbol: str, d: int) -> str:
     """'yes–no–abstain' of one text in a tally frame indexed by resolution."""
     return "–".join(num(frame.loc[symbol, c], d) for c in ("yes", "no", "abstain"))
-
-
-def qget(q: dict[str, float], key: str) -> str:
-    return num(q[key], 0) if key in q else "n/a"
-
-
-def rel(name: str) -> str:
-    return f"../experiments/results/{name}"
 
 
 # -- 1. hindcast ------------------------------------------------------------------------------
@@ -333,93 +310,6 @@ These are reported, not fixed: the texts and the states' positions are not tuned
 """
 
 
-# -- 2. force ---------------------------------------------------------------------------------
-def force() -> str:
-    s = read_json("force_2025_summary.json")
-    members = read_csv("force_2025_members.csv")
-    parts = read_csv("force_2025_pledge_parts.csv")
-    mrows = [
-        [r["iso3"], pct(r["p_member"]), num(r["mean_troops"], 0)] for _, r in members.iterrows()
-    ]
-    mtable = md_table(["state", "P(in the force)", "mean troops"], mrows)
-    q = s["troops_quantiles_given_any"] or {}
-    rq = s["required_quantiles"]
-    prow = [
-        [
-            r["iso3"],
-            num(r["benefit"], 3),
-            num(r["cost_x_risk"], 3),
-            num(r["disposition"], 3),
-            num(r["net"], 3),
-            num(r["net_if_all_others_in"], 3),
-        ]
-        for _, r in parts.iterrows()
-    ]
-    ptable = md_table(
-        [
-            "candidate",
-            "benefit",
-            "cost × risk",
-            "disposition ε",
-            "net (round 1)",
-            "net + bandwagon + lead (≈ all others in)",
-        ],
-        prow,
-    )
-    positive = int((parts["net_if_all_others_in"] > 0).sum())
-    short = int((parts["benefit"] < parts["cost_x_risk"]).sum())
-    link = f"[`force_2025_pledge_parts.csv`]({rel('force_2025_pledge_parts.csv')})"
-    if s["p_any_force"] < 0.5:
-        why = (
-            "**Why so rarely.** A coordination failure, which is what the pledge rule (ODD 7.2, a\n"
-            "Granovetter threshold cascade) produces with these weights. In round 1 nobody has\n"
-            "pledged, so no candidate gets the bandwagon or lead-nation terms, and for "
-            f"{short} of {len(parts)}\ncandidates the benefit falls short of cost × risk "
-            f"(one replication, round 1, {link}).\nWere all the others in, the bandwagon and "
-            f"lead terms would make {positive} of {len(parts)} candidates\nwilling: best "
-            "responses from nobody reach that equilibrium only when the lead nations'\n"
-            "drawn dispositions are high enough."
-        )
-    else:
-        why = (
-            "**Who joins, and why.** The pledge rule (ODD 7.2) is a threshold cascade: a "
-            "candidate\npledges when its benefit (plus the bandwagon and lead-nation terms once "
-            "others are in)\nbeats cost × risk. In round 1 of one replication "
-            f"({link}),\n{short} of {len(parts)} candidates' own benefit falls short of cost × "
-            "risk before anyone has\npledged; with all the others in, "
-            f"{positive} of {len(parts)} would be willing. The most likely\nmembers are those "
-            "with the largest benefit (salience of Ukraine's security, closeness to\nUkraine) "
-            "and the lowest exposure."
-        )
-    return f"""## 2. The reassurance force
-
-Under the scenario's baseline assumptions (backstop {num(s["backstop"], 2)}, no US ground troops;
-{s["candidates"]} candidates with {num(s["capacity_total"], 0)} troops of capacity in all),
-{num(s["replications"], 0)} replications (root seed {s["root_seed"]}). A state is counted in the
-force at agreement, or in the last round when there is none.
-[`force_2025_members.csv`]({rel("force_2025_members.csv")}),
-[`force_2025_summary.json`]({rel("force_2025_summary.json")}).
-
-- A force forms in **{pct(s["p_any_force"])}** of replications (a lead nation is in in
-  {pct(s["p_lead_in"])}); given an agreement, in {pct(s["p_any_force_given_agreed"])}.
-- When it forms it is a cascade: {num(s["mean_members_given_any"])} members on average, median
-  {qget(q, "0.5")} troops (5–95%: {qget(q, "0.05")}–{qget(q, "0.95")}).
-- The strength required (drawn per replication) has median {num(rq["0.5"], 0)} (5–95%:
-  {num(rq["0.05"], 0)}–{num(rq["0.95"], 0)}); pledged troops reach it in
-  {pct(s["p_troops_at_least_required"])} of replications.
-- Headline odds in the same run: P(agreement) {pct(s["p_agreement"])}, P(holds | agreed)
-  {pct(s["p_holds"])}, P(agreed and holds) {pct(s["p_agreed_and_holds"])}.
-
-{mtable}
-
-![Pledged troops against the strength required]({rel("force_2025_troops.png")})
-
-{why}
-
-{ptable}
-"""
-
-
 # -- 3. assumptions ---------------------------------------------------------------------------
 def assumptions() -> str:
     run = read_json("assumptions_run.json")
@@ -467,7 +357,7 @@ def assumptions() -> str:
         f"largest ST half-width {num(sub['ST_conf'].max(), 2)} for {sub['label'].iloc[0]}"
         for _, sub in t.groupby("output", sort=False)
     )
-    return f"""## 3. The assumptions that matter
+    return f"""## 4. The assumptions that matter
 
 Sobol indices (SALib via `sweeps.sensitivity`) of {run["parameters"]} main assumptions, each over
 its range as written in the scenario: base sample {run["n"]}, {num(run["points"], 0)} points,
@@ -507,13 +397,23 @@ the force's required strength: [report](../experiments/results/sweep_backstop_fo
 
     make validate        # several minutes on 2 cores; same bytes on a re-run
 
-Scripts: `experiments/hindcast_un_2025.py`, `experiments/force_2025.py`,
-`experiments/durability_estimate.py`, `experiments/durability_simulated.py`,
-`experiments/assumptions.py`, `experiments/sweep_backstop_force.py`; this page:
-`experiments/validate.py --docs-only`.
+Scripts: `experiments/hindcast_un_2025.py`, `experiments/force_history.py`,
+`experiments/force_2025.py`, `experiments/durability_estimate.py`,
+`experiments/durability_simulated.py`, `experiments/assumptions.py`,
+`experiments/sweep_backstop_force.py`; this page: `experiments/validate.py --docs-only`.
 """
     return "\n".join(
-        [head, hindcast(), force(), assumptions(), durability(), intervals(), sweep, tail]
+        [
+            head,
+            hindcast(),
+            history(),
+            force_2025(),
+            assumptions(),
+            durability(),
+            intervals(),
+            sweep,
+            tail,
+        ]
     )
 
 

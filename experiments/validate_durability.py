@@ -3,30 +3,19 @@ only (``durability_estimate.py``, ``durability_simulated.py``, ``assumptions.py`
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import pandas as pd
 from common import read_csv, read_json
+from validate_format import md_table, rel
 
 SCRIPTS = ("durability_estimate.py", "durability_simulated.py")
 
 
-def _num(x: object, d: int = 2) -> str:
+def _num(x: object, d: int = 2) -> str:  # NaN-safe: a dash
     return "–" if x is None or pd.isna(x) else f"{float(x):,.{d}f}"  # type: ignore[arg-type]
 
 
 def _pct(x: object, d: int = 1) -> str:
     return "–" if x is None or pd.isna(x) else f"{100 * float(x):.{d}f}%"  # type: ignore[arg-type]
-
-
-def _table(header: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
-    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    lines += ["| " + " | ".join(str(c) for c in r) + " |" for r in rows]
-    return "\n".join(lines)
-
-
-def _rel(name: str) -> str:
-    return f"../experiments/results/{name}"
 
 
 def _model(models: pd.DataFrame, sample: str, model: str, parameter: str) -> pd.Series:
@@ -111,19 +100,19 @@ The breakdown hazard's time shape and the force's effect are estimated
 ({fortna["ceasefires"]} cease-fires in civil wars 1947–1999, {fortna["failures"]} failures,
 peacekeeping time-varying; `scenarios/sources/durability/`) and on UCDP Conflict Termination
 (dyad episodes ending in a cease-fire or agreement, time to the dyad's next episode):
-[`durability_models.csv`]({_rel("durability_models.csv")}),
-[`durability_shares.csv`]({_rel("durability_shares.csv")}),
-[`durability_estimate.json`]({_rel("durability_estimate.json")}).
+[`durability_models.csv`]({rel("durability_models.csv")}),
+[`durability_shares.csv`]({rel("durability_shares.csv")}),
+[`durability_estimate.json`]({rel("durability_estimate.json")}).
 
 **Time shape** (Weibull shape, 95% interval; below 1 means the risk is highest right after the
 cease-fire and declines):
 
-{_table(["sample and model", "shape", "controls"], shape_rows)}
+{md_table(["sample and model", "shape", "controls"], shape_rows)}
 
 **Peacekeeping** (hazard ratio of renewed war with peacekeepers present, 95% interval; controls:
 {", ".join(fortna["controls"])}):
 
-{_table(["model", "hazard ratio", "cease-fires", "failures"], hr_rows)}
+{md_table(["model", "hazard ratio", "cease-fires", "failures"], hr_rows)}
 
 Without controls peacekeepers look useless, because they are sent to the harder cases; with
 controls they cut the hazard by about half, as Fortna reports, though the interval of the
@@ -134,7 +123,7 @@ simulated agreements (ukraine-2025, central values, `experiments/durability_simu
 beside the record:
 
 {
-        _table(
+        md_table(
             [
                 "months",
                 "simulated (95% CI)",
@@ -154,7 +143,7 @@ Published interstate figures read for this comparison:
 
 {est["published_not_found"]}
 
-![Survival after cease-fires]({_rel("durability_survival.png")})
+![Survival after cease-fires]({rel("durability_survival.png")})
 """
 
 
@@ -185,11 +174,11 @@ The simulation interval (95%, Wilson) is the error of the estimate at the scenar
 {len(spread["parameters"])} assumptions, each from its distribution or uniformly over its stated
 range (a Latin hypercube), {spread["replications_per_draw"]} replications per draw with the same
 root seed {odds["root_seed"]} (common random numbers; `sweeps.uncertainty`, as in `accord run`
-and the UI). [`odds_intervals.json`]({_rel("odds_intervals.json")}),
-[`odds_assumption_draws.csv`]({_rel("odds_assumption_draws.csv")}).
+and the UI). [`odds_intervals.json`]({rel("odds_intervals.json")}),
+[`odds_assumption_draws.csv`]({rel("odds_assumption_draws.csv")}).
 
 {
-        _table(
+        md_table(
             [
                 "probability",
                 "simulation (95%)",

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from scenarios import validate_params, validate_tables, validate_toml, validate_un
+from scenarios import validate_force, validate_params, validate_tables, validate_toml, validate_un
 from scenarios.errors import Problems, one_of
 from scenarios.merge import BUILTIN_DIR, builtin_names, merge, read_chain
 from scenarios.schema import Scenario
@@ -53,6 +53,7 @@ def load_scenario(name_or_path: str | Path) -> Scenario:
     assert m.states_csv is not None and m.ties_csv is not None
     states, iso3s, candidates = validate_tables.states(m.states_csv, problems, names)
     ties = validate_tables.ties(m.ties_csv, problems, iso3s)
+    force = validate_force.force_rows(m.force_csv, problems, candidates)
     roles = validate_toml.roles(m, problems, iso3s, names, candidates)
     raw_roles = m.data.get("roles")
     veto = raw_roles.get("veto_players", []) if isinstance(raw_roles, dict) else []
@@ -77,5 +78,6 @@ def load_scenario(name_or_path: str | Path) -> Scenario:
         resolutions=resolutions,
         states=states,
         ties=ties,
+        force=force,
         path=directory,
     )

@@ -39,6 +39,7 @@ class Merged:
     origin: dict[tuple[str | int, ...], Path] = field(default_factory=dict)
     states_csv: Path | None = None
     ties_csv: Path | None = None
+    force_csv: Path | None = None  # optional: force.csv, the force candidates' attributes
 
     def file(self, *keys: str | int) -> str:
         """The file that gave the part at ``keys`` (the longest known prefix)."""
@@ -111,7 +112,7 @@ def merge(chain: list[Layer], problems: Problems) -> Merged:
         if depth > 0:
             _check_variant(layer, problems)
         _merge_layer(merged, layer)
-        for table in ("states", "ties"):
+        for table in ("states", "ties", "force"):
             path = layer.directory / f"{table}.csv"
             if path.exists() or getattr(merged, f"{table}_csv") is None:
                 setattr(merged, f"{table}_csv", path)

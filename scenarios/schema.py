@@ -162,6 +162,19 @@ class StateRow(Frozen):
     source: str
 
 
+class ForceRow(Frozen):
+    """One row of force.csv: a force candidate's attributes for its contribution decision."""
+
+    iso3: str
+    record: float
+    milper: float
+    in_europe: bool
+    prior_approval: bool
+    statement: float
+    conditional_on_backstop: bool
+    source: str
+
+
 class Tie(Frozen):
     """An undirected bond of influence between states ``a`` and ``b``."""
 
@@ -187,6 +200,7 @@ class Scenario(Frozen):
     resolutions: tuple[Resolution, ...]
     states: tuple[StateRow, ...]
     ties: tuple[Tie, ...]
+    force: tuple[ForceRow, ...] = ()
     path: Path | None = None
     changed_parameters: Mapping[str, tuple[float, float]] = Field(default_factory=dict)
 
@@ -231,7 +245,7 @@ class Scenario(Frozen):
         return with_parameters(self, values)
 
     def write(self, directory: str | Path) -> Path:
-        """Write scenario.toml, states.csv and ties.csv (a full scenario) into ``directory``."""
+        """Write scenario.toml, states.csv, ties.csv (and force.csv) into ``directory``."""
         from scenarios.writer import write_scenario
 
         return write_scenario(self, Path(directory))

@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from scenarios.validate_force import FORCE_COLUMNS
 from scenarios.validate_params import catalogue_entry
 from scenarios.validate_tables import STATE_COLUMNS, TIE_COLUMNS
 
@@ -43,6 +44,7 @@ def canonical(s: Scenario) -> dict[str, Any]:
         ],
         "states": [row.model_dump(mode="json") for row in s.states],
         "ties": [t.model_dump(mode="json") for t in s.ties],
+        **({"force": [row.model_dump(mode="json") for row in s.force]} if s.force else {}),
     }
 
 
@@ -114,7 +116,8 @@ def scenario_toml(s: Scenario) -> str:
 
 
 def write_scenario(s: Scenario, directory: Path) -> Path:
-    """Write scenario.toml, states.csv and ties.csv into ``directory`` (created if needed)."""
+    """Write scenario.toml, states.csv, ties.csv (and force.csv when the scenario has one) into
+    ``directory`` (created if needed)."""
     directory.mkdir(parents=True, exist_ok=True)
     (directory / "scenario.toml").write_text(scenario_toml(s), encoding="utf-8")
     dims = s.dimension_names
@@ -138,7 +141,20 @@ def write_scenario(s: Scenario, directory: Path) -> Path:
         writer.writerow(TIE_COLUMNS)
         for t in s.ties:
             writer.writerow([t.a, t.b, repr(t.weight), t.kind, t.source])
+    if s.force:
+        with (directory / "force.csv").open("w", encoding="utf-8", newline="") as f:
+            writer = csv.writer(f, lineterminator="\n")
+            writer.writerow(FORCE_COLUMNS)
+            for r in s.force:
+                cells = r.model_dump()
+                writer.writerow([_force_cell(cells[c]) for c in FORCE_COLUMNS])
     return directory
+
+
+def _force_cell(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return _cell(value)
 
 
 def _cell(value: Any) -> str:

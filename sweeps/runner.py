@@ -62,10 +62,6 @@ class SweepResult:
         frame = self.store.points()
         return frame.sort_values("point", ignore_index=True) if len(frame) else frame
 
-    @property
-    def frame(self) -> pd.DataFrame:
-        return self.points()
-
     def replications(self) -> pd.DataFrame:
         """Per-replication rows (with ``point``), if the sweep stored them."""
         return self.store.replications()

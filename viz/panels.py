@@ -11,6 +11,7 @@ import solara
 from matplotlib.figure import Figure
 
 from model import AccordModel
+from model.stages.force import REASON_LABELS
 from viz import figures
 from viz.session import tally, vote_codes, vote_grid
 
@@ -65,6 +66,22 @@ def Negotiation(model: AccordModel, tick: int) -> None:
         solara.Markdown(f"Proposed terms: {terms}")
 
 
+def force_table(model: AccordModel) -> pd.DataFrame:
+    """Each candidate this round: in or out, troops, P(in) given the others, the main reason."""
+    rows = [
+        {
+            "candidate": k,
+            "in force": "yes" if v["member"] else "no",
+            "troops": round(v["troops"]),
+            "P(in)": round(v["probability"], 2),
+            "main reason": REASON_LABELS[v["reason"]],
+        }
+        for k, v in model.explain().get("candidates", {}).items()
+    ]
+    table = pd.DataFrame(rows)
+    return table.sort_values("P(in)", ascending=False) if rows else table
+
+
 @solara.component
 def Force(model: AccordModel, tick: int) -> None:
     required = model.parameter("force_required_troops")
@@ -76,6 +93,12 @@ def Force(model: AccordModel, tick: int) -> None:
             f"{len(members)} states in the force"
         )
         _fig(lambda: figures.pledges(model, required), [id(model), tick])
+        if model.round > 0:
+            solara.Markdown(
+                "**Why each candidate is in or out** (P(in): probability given the others and "
+                "the backstop; main reason: the term that sets it apart from the median candidate)"
+            )
+            solara.DataFrame(force_table(model), items_per_page=10)
         _fig(lambda: figures.credibility(model), [id(model), tick])
 
 

@@ -19,7 +19,8 @@ from agents.rules.durability import (
     p_fails_within,
     renege_incentive,
 )
-from agents.rules.force import credibility, decide_pledges, force_adequacy
+from agents.rules.force import credibility, force_adequacy
+from agents.rules.force_generation import decide_pledges
 from agents.rules.positions import influence_weights, update_positions
 from agents.rules.proposal import (
     Proposal,
