@@ -93,6 +93,9 @@ def durability() -> str:
         f"- {p['figure']} ({p['sample']}): {p['source']}" for p in est["published"]
     )
     n_agreements = int(sim["agreements"].iloc[0])
+    at36 = sim[sim["months"] == 36].iloc[0]
+    km36 = share("fortna_civil", "kaplan_meier", 36)["share_failed"]
+    ratio = km36 / at36["share_failed"] if at36["share_failed"] > 0 else float("nan")
     return f"""## 4. Durability: when agreements break
 
 The breakdown hazard's time shape and the force's effect are estimated
@@ -135,7 +138,12 @@ beside the record:
         )
     }
 
-{est["ucdp_caveat"]}
+Within 36 months the simulated agreements fail about {_num(ratio, 1)} times less often than
+Fortna's cease-fires: every simulated agreement comes with the scenario's force and backstop,
+which the hazard credits with the estimated peacekeeping effect and the assumed backstop effect,
+and a side that accepted with room to spare has a negative incentive to renege, which lowers the
+hazard further. The civil-war record is not the interstate one, and the interstate record at
+hand cannot check the first months, so whether this is too optimistic is open. {est["ucdp_caveat"]}
 
 Published interstate figures read for this comparison:
 
@@ -152,7 +160,7 @@ def intervals() -> str:
     sim, spread = odds["simulation"], odds["assumptions"]
     labels = {
         "p_agreement": "P(agreement)",
-        "p_holds": "P(holds | agreed)",
+        "p_holds": "P(holds \\| agreed)",  # the bar escaped inside a table
         "p_agreed_and_holds": "P(agreed and holds)",
     }
     rows = []
