@@ -31,7 +31,9 @@ from pathlib import Path
 import pandas as pd
 
 from builds.force_table import CAPACITY_SOURCE, force_table
+from builds.ideal_positions import ideal_scores, last_positions
 from scenarios.validate_force import FORCE_COLUMNS
+from scenarios.validate_tables import IDEAL_COLUMNS
 from scenarios.validate_tables import STATE_COLUMNS as BASE_COLUMNS
 
 SCENARIOS = Path(__file__).resolve().parents[1] / "scenarios"
@@ -55,6 +57,9 @@ INPUT_FILES = (
     "regions_supplement.csv",
     "cow_codes.csv",
     "capability_assumptions.csv",
+    "../un/ideal_points.csv",
+    "../un/ideal_point_items.csv",
+    "../un/veto_costs.csv",
 )
 
 LAST_VOTE_DATE = "2023-12-31"
@@ -152,11 +157,16 @@ TIE_KINDS: dict[str, tuple[str, float]] = {
     "RUS-PRK": ("bilateral", 0.7),
 }
 
+#: the scenario starts in February 2025: its states carry the ideal point of their latest fitted
+#: year before it (2023; 2022 for a state whose 2023 vote is not in the fit)
+START_YEAR = 2025
+
 STATE_COLUMNS = (  # the loader's columns, with the per-dimension ones after capability
     list(BASE_COLUMNS[:3])
     + [f"pos_{d}" for d in DIMENSIONS]
     + [f"sal_{d}" for d in DIMENSIONS]
     + list(BASE_COLUMNS[3:])
+    + [*IDEAL_COLUMNS, "veto_cost"]
 )
 
 
@@ -277,6 +287,11 @@ def build_states(src: Path) -> list[dict[str, str]]:
         raise ValueError(f"expected 193 UN members in ES-11/1, got {len(iso3s)}")
 
     scores = vote_scores(votes)
+    ideal = ideal_scores(
+        _read(src, "../un/ideal_points.csv"), _read(src, "../un/ideal_point_items.csv"), iso3s
+    )
+    ideal_points = last_positions(_read(src, "../un/ideal_points.csv"), iso3s, START_YEAR - 1)
+    veto_costs = _column(_read(src, "../un/veto_costs.csv"), "iso3", "veto_cost", float)
     caps = capabilities(src, iso3s)
     cmax = max(v for v, _ in caps.values())
     reg = regions(src)
@@ -305,16 +320,15 @@ def build_states(src: Path) -> list[dict[str, str]]:
         if region is None:
             raise ValueError(f"no region for {iso3}")
         sc = scores[iso3]
-        g, acc = float(sc["g"] or 0.0), float(sc["acc"] or 0.0)
+        g = float(sc["g"] or 0.0)
         src_parts = []
 
         # positions
         pos: dict[str, float] = {}
-        for d in DIMENSIONS:
-            s = acc if d == "accountability" else g
-            pos[d] = POS_LOW[d] + (POS_HIGH[d] - POS_LOW[d]) * s
+        for d in DIMENSIONS:  # scores from the ideal points (builds/ideal_positions.py)
+            pos[d] = POS_LOW[d] + (POS_HIGH[d] - POS_LOW[d]) * float(ideal.loc[iso3, d])
         if sanctioner:
-            pos["sanctions"] = SANCTIONS_LOW + SANCTIONS_SPAN * g
+            pos["sanctions"] = SANCTIONS_LOW + SANCTIONS_SPAN * float(ideal.loc[iso3, "sanctions"])
         if west:
             for d in DIMENSIONS:
                 pos[d] = (1 - WEST_PULL) * pos[d] + WEST_PULL * WEST_ANCHOR[d]
@@ -329,7 +343,10 @@ def build_states(src: Path) -> list[dict[str, str]]:
         sal = {d: _clip(v, 0.05, 1.0) for d, v in sal.items()}
 
         stub = STUB_BASE + STUB_SPAN * abs(2 * g - 1)
-        src_parts.append(f"pos/sal/stub: rules from votes ES-11/1,4,5,6 (score {g:.2f})")
+        src_parts.append(
+            f"pos: ideal points 2023 (builds/ideal_positions.py); sal/stub: rules from votes "
+            f"ES-11/1,4,5,6 (score {g:.2f})"
+        )
 
         if iso3 in key:
             k = key[iso3]
@@ -382,6 +399,10 @@ def build_states(src: Path) -> list[dict[str, str]]:
         value, how = caps[iso3]
         src_parts.insert(0, f"capability: {how}, / max (USA)")
         src_parts.append("memberships: memberships.csv; p_absent: ES-11/1,4,5,6 absences")
+        year = int(ideal_points.loc[iso3, "year"])
+        src_parts.append(f"ideal: ideal_points.csv {year} (builds/ideal_points.py)")
+        if seat == "permanent":
+            src_parts.append("veto_cost: veto_costs.csv (builds/veto_costs.py)")
 
         row = {
             "iso3": iso3,
@@ -398,6 +419,9 @@ def build_states(src: Path) -> list[dict[str, str]]:
             "sc_seat": seat,
             "p_absent": _f4(p_abs),
             "source": "; ".join(src_parts),
+            "ideal_1": _f4(float(ideal_points.loc[iso3, "dim1"])),
+            "ideal_2": _f4(float(ideal_points.loc[iso3, "dim2"])),
+            "veto_cost": _f4(veto_costs[iso3]) if seat == "permanent" else "",
         }
         rows.append(row)
     unknown = (set(key) | set(force) | set(memb["iso3"])) - set(iso3s)

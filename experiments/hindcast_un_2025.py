@@ -227,14 +227,18 @@ def by_bloc(table: pd.DataFrame, states: pd.DataFrame) -> pd.DataFrame:
 
 def margins(scenario: Scenario, states: pd.DataFrame) -> pd.DataFrame:
     """Mean vote margin per dimension after round 1's position update (before the vote shock),
-    per group (bloc x ES-11/1 vote): why a group votes as it does."""
+    per group (bloc x ES-11/1 vote): why a group votes as it does. Only the texts voted by the
+    margin rule: a text with item parameters is voted on the ideal points (no margin)."""
     m = model.AccordModel(scenario, rng=SEED)
     m.step()
     dims = list(scenario.dimension_names)
     es1 = es11_1_votes().reindex(states.index).fillna("X")
     group = states["bloc"] + " / ES-11/1 " + es1
     rows = []
+    by_items = {r.id for r in scenario.resolutions if r.has_item}
     for symbol, rid in TEXTS.items():
+        if rid in by_items:
+            continue
         parts = m.margin_parts(rid)  # (N, D), the text as amended in this run
         speaks = ~np.isnan(parts).all(axis=0)
         members = m.forum_members(rid)
@@ -346,6 +350,10 @@ def run(replications: int, write: bool = True) -> dict[str, pd.DataFrame]:
                 "scenario_hash": scenario.content_hash,
                 "root_seed": SEED,
                 "replications": replications,
+                # the rule each text is voted by: its reference roll call, or the margin rule
+                "vote_rules": {
+                    r.id: (r.reference if r.has_item else "margin") for r in scenario.resolutions
+                },
             },
             "hindcast_un_2025_run.json",
         )

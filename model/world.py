@@ -34,6 +34,11 @@ class Vote:
     speaks_to: B  # (D,)
     amends: int  # index of the vote this amends, -1 for a main text
     mandates_force: bool
+    #: item parameters of the ordinal rule (ODD 7.8): discrimination (K,), cut points; None:
+    #: the text is voted by the margin rule
+    discrimination: F | None = None
+    cut_no: float = 0.0
+    cut_abstain: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -59,11 +64,21 @@ class World:
     force_features: dict[str, F]  # name -> (C,): the contribution index's inputs (ODD 7.2)
     conditional: B  # (C,) pledge conditional on the backstop
     security_dim: int
+    un_member: B  # (N,) votes in the General Assembly (a non-member negotiates but never votes)
     sc_member: B  # (N,)
     permanent: B  # (N,)
     p_absent: F  # (N,)
     votes: tuple[Vote, ...]
     mandate_required: bool
+    #: a consent-based UN mission ([mission] kind un_*): the parties consent to an impartial
+    #: force, so it neither faces the aggressor's hostility nor counts as opposed to it
+    consent_based: bool = False
+    #: yes votes a Security Council text needs: 9 of 15, or 7 of 11 in a case before 1966
+    council_votes: int = 9
+    #: (N, K) UN ideal points (states.csv ideal_1, ideal_2; 0 for an actor without one), or None
+    ideal: F | None = None
+    #: (N,) extra dislike before a permanent member's no, its veto (0 when not given)
+    veto_cost: F | None = None
 
     @property
     def n(self) -> int:
@@ -130,6 +145,11 @@ def _votes(s: Scenario) -> tuple[Vote, ...]:
                 speaks_to=speaks,
                 amends=ids.index(r.amends) if r.amends else -1,
                 mandates_force=r.mandates_force,
+                discrimination=(
+                    np.array(r.discrimination, float) if r.discrimination is not None else None
+                ),
+                cut_no=float(r.cut_no or 0.0),
+                cut_abstain=float(r.cut_abstain or 0.0),
             )
         )
     return tuple(out)
@@ -192,9 +212,23 @@ def compile_world(s: Scenario) -> World:
         force_features=features,
         conditional=conditional,
         security_dim=s.dimension_names.index(roles.security_dimension),
+        un_member=np.array([r.votes_at_un for r in rows], bool),
         sc_member=np.array([r.sc_seat is not None for r in rows], bool),
         permanent=np.array([r.sc_seat == "permanent" for r in rows], bool),
         p_absent=np.array([r.p_absent for r in rows], float),
         votes=votes,
         mandate_required=any(v.mandates_force for v in votes),
+        consent_based=s.mission is not None and s.mission.consent_based,
+        council_votes=s.un.council_votes if s.un is not None else 9,
+        ideal=_ideal_points(rows),
+        veto_cost=np.array([r.veto_cost or 0.0 for r in rows], float),
     )
+
+
+def _ideal_points(rows: tuple[Any, ...]) -> F | None:
+    """States' UN ideal points ``(N, K)``, or None when the scenario has none."""
+    given = [r.ideal for r in rows if r.ideal is not None]
+    if not given:
+        return None
+    k = len(given[0])
+    return np.array([r.ideal if r.ideal is not None else (0.0,) * k for r in rows], float)

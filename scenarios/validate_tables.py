@@ -9,7 +9,7 @@ from typing import Any
 from scenarios.checks import ISO3, At, parse_csv_number
 from scenarios.errors import Problems, one_of
 from scenarios.readers import read_csv
-from scenarios.schema import SC_SEATS, TIE_KINDS, StateRow, Tie
+from scenarios.schema import ACTOR_STATUSES, SC_SEATS, TIE_KINDS, StateRow, Tie
 
 STATE_COLUMNS = (
     "iso3",
@@ -25,7 +25,17 @@ STATE_COLUMNS = (
     "p_absent",
     "source",
 )
+#: ideal-point dimensions of the roll-call space (``builds.ideal_points``)
+IDEAL_COLUMNS = ("ideal_1", "ideal_2")
+#: bound on an ideal point's coordinate (the fit's prior is N(0, 1) per dimension)
+IDEAL_BOUND = 10.0
+#: bound on a permanent member's veto cost (latent units of the ordinal vote rule)
+VETO_COST_BOUND = 20.0
+#: optional: ``status`` absent means every row is a UN member (the column a case adds for other
+#: actors); ``ideal_1``, ``ideal_2`` (together) and ``veto_cost`` feed the ordinal vote rule
+OPTIONAL_STATE_COLUMNS = ("status", *IDEAL_COLUMNS, "veto_cost")
 TIE_COLUMNS = ("from", "to", "weight", "kind", "source")
+MAX_STATES = 5_000  # rows of states.csv (193 UN members; room for sub-state actors)
 
 
 def state_columns(dims: Sequence[str]) -> list[str]:
@@ -41,8 +51,13 @@ def states(
     of all rows, so one bad cell does not make a state "unknown" elsewhere (None when the
     table is unusable or empty: nothing is then checked against it).
     """
-    table = read_csv(path, problems, state_columns(dims))
+    table = read_csv(path, problems, state_columns(dims), OPTIONAL_STATE_COLUMNS, MAX_STATES)
     if table is None:
+        return (), None, None
+    given = [c for c in IDEAL_COLUMNS if c in table.header]
+    if given and len(given) < len(IDEAL_COLUMNS):
+        missing = next(c for c in IDEAL_COLUMNS if c not in given)
+        problems.add(path, "line 1", "header", missing, "required with " + ", ".join(given))
         return (), None, None
     if not table.rows and not any(p.file == str(path) for p in problems.items):
         problems.add(path, "-", "rows", 0, "at least one state (a row below the header)")
@@ -75,6 +90,9 @@ def states(
         seat = row["sc_seat"]
         if seat not in ("", *SC_SEATS):
             at.bad("sc_seat", seat, "permanent, elected, or empty (no seat)")
+        status = _status(at, row.get("status", ""), seat, candidate)
+        ideal = _ideal(at, row, table.header, status)
+        veto_cost = _veto_cost(at, row.get("veto_cost", ""), seat)
         if len(problems) > count:
             continue
         cells: dict[str, Any] = {"iso3": iso3, "name": row["name"], "capability": capability}
@@ -84,12 +102,57 @@ def states(
         }
         cells |= {"bloc": row["bloc"], "force_candidate": candidate == "true"}
         cells |= {"troop_capacity": troops, "sc_seat": seat or None, "source": row["source"]}
+        cells |= {"status": status, "ideal": ideal, "veto_cost": veto_cost}
         out.append(StateRow.model_validate(cells))
     if not table.rows:
         return (), None, None
     iso3s = [row["iso3"] for _, row in table.rows]
     candidates = [row["iso3"] for _, row in table.rows if row["force_candidate"] == "true"]
     return tuple(out), iso3s, candidates
+
+
+def _status(at: At, text: str, seat: str, candidate: str) -> str:
+    """The actor's status (empty: a UN member); only UN members hold Council seats, and only
+    states (members or not) send troops."""
+    status = text or "un_member"
+    if status not in ACTOR_STATUSES:
+        at.bad("status", text, "empty (a UN member) or " + one_of(ACTOR_STATUSES, text))
+        return status
+    if status != "un_member" and seat:
+        at.bad("sc_seat", seat, f"empty: an actor of status {status} holds no Council seat")
+    if status in ("unrecognised_state", "armed_group") and candidate == "true":
+        allowed = f"false: an actor of status {status} sends no troops to the force"
+        at.bad("force_candidate", candidate, allowed)
+    return status
+
+
+def _ideal(
+    at: At, row: dict[str, str], header: Sequence[str], status: str
+) -> tuple[float, ...] | None:
+    """The state's ideal point (``ideal_1``, ``ideal_2``); required of a UN member when the
+    columns exist, optional (empty) for an actor that never votes."""
+    if IDEAL_COLUMNS[0] not in header:
+        return None
+    cells = [row[c] for c in IDEAL_COLUMNS]
+    if status != "un_member" and not any(cells):
+        return None
+    values = [
+        parse_csv_number(at, c, text, -IDEAL_BOUND, IDEAL_BOUND)
+        for c, text in zip(IDEAL_COLUMNS, cells, strict=True)
+    ]
+    if any(v is None for v in values):
+        return None
+    return tuple(float(v) for v in values if v is not None)
+
+
+def _veto_cost(at: At, text: str, seat: str) -> float | None:
+    """A permanent member's veto cost (empty: 0); only a permanent member's no is a veto."""
+    if not text:
+        return None
+    if seat != "permanent":
+        at.bad("veto_cost", text, "empty: only a permanent member's no is a veto")
+        return None
+    return parse_csv_number(at, "veto_cost", text, 0.0, VETO_COST_BOUND)
 
 
 def ties(path: Path, problems: Problems, iso3s: Collection[str] | None) -> tuple[Tie, ...]:
@@ -99,6 +162,7 @@ def ties(path: Path, problems: Problems, iso3s: Collection[str] | None) -> tuple
         return ()
     out: list[Tie] = []
     pairs: set[tuple[str, str, str]] = set()
+    iso3s = dict.fromkeys(iso3s) if iso3s is not None else None  # ordered, O(1) lookups
     for line, row in table.rows:
         count = len(problems)
         at = At(problems, path, f"line {line}")

@@ -12,6 +12,12 @@ from scenarios.schema import FORUMS, SESSIONS, Resolution
 from scenarios.validate_toml import tables
 
 REQUIRED = ("id", "title", "forum", "round", "text", "status_quo", "source")
+#: item parameters of the ordinal vote rule: all of these, or none (the margin rule)
+ITEM_FIELDS = ("reference", "discrimination", "cut_no", "cut_abstain", "item_source")
+#: ideal-point dimensions (the columns ideal_1, ideal_2 of states.csv)
+IDEAL_DIMENSIONS = 2
+#: bound on an item parameter (latent units of the fitted roll calls)
+ITEM_BOUND = 50.0
 
 
 def resolutions(m: Merged, problems: Problems, dims: Collection[str]) -> tuple[Resolution, ...]:
@@ -45,12 +51,74 @@ def resolutions(m: Merged, problems: Problems, dims: Collection[str]) -> tuple[R
             )
         mandates = at.boolean("mandates_force", item.get("mandates_force", False))
         source = at.source("source", item.get("source", MISSING))
+        item_fields = _item(at, item)
         if len(problems) == count:
             fields: dict[str, Any] = {"id": rid, "title": title, "forum": forum, "session": session}
             fields |= {"round": rnd, "text": text, "status_quo": status_quo}
             fields |= {"amends": amends or None, "mandates_force": mandates, "source": source}
+            fields |= item_fields
             out.append(Resolution.model_validate(fields))
     return tuple(out)
+
+
+def _item(at: At, item: dict[str, Any]) -> dict[str, Any]:
+    """The text's item parameters (ODD 7.8): every field of ``ITEM_FIELDS`` or none."""
+    given = [k for k in ITEM_FIELDS if k in item]
+    if not given:
+        return {}
+    for k in ITEM_FIELDS:
+        if k not in item:
+            at.bad(k, None, "required with " + ", ".join(given) + " (item parameters: all or none)")
+    reference = at.text(
+        "reference",
+        item.get("reference", MISSING),
+        nonempty=True,
+        allowed="the symbol of the roll call the item parameters come from",
+    )
+    b = item.get("discrimination", MISSING)
+    allowed = f"a list of {IDEAL_DIMENSIONS} finite numbers in [-{ITEM_BOUND:g}, {ITEM_BOUND:g}]"
+    disc: tuple[float, ...] | None = None
+    if b is not MISSING:
+        ok = isinstance(b, list) and len(b) == IDEAL_DIMENSIONS
+        values = (
+            [at.number("discrimination", v, -ITEM_BOUND, ITEM_BOUND, shown=b) for v in b]
+            if ok
+            else []
+        )
+        if not ok:
+            at.bad("discrimination", b, allowed)
+        elif all(v is not None for v in values):
+            disc = tuple(float(v) for v in values if v is not None)
+    c1 = at.number("cut_no", item.get("cut_no", MISSING), -ITEM_BOUND, ITEM_BOUND)
+    c2 = at.number("cut_abstain", item.get("cut_abstain", MISSING), -ITEM_BOUND, ITEM_BOUND)
+    if c1 is not None and c2 is not None and c2 < c1:
+        at.bad("cut_abstain", c2, f"at least cut_no ({c1:g}): no < abstain < yes")
+    source = at.source("item_source", item.get("item_source", MISSING))
+    return {
+        "reference": reference,
+        "discrimination": disc,
+        "cut_no": c1,
+        "cut_abstain": c2,
+        "item_source": source,
+    }
+
+
+def items_need_ideal_points(
+    m: Merged, problems: Problems, resolutions: tuple[Resolution, ...], states: tuple[Any, ...]
+) -> None:
+    """A text with item parameters is voted on the states' ideal points: states.csv must have
+    the columns ideal_1, ideal_2."""
+    voted = [r.id for r in resolutions if r.has_item]
+    if voted and states and all(s.ideal is None for s in states):
+        assert m.states_csv is not None
+        problems.add(
+            m.states_csv,
+            "line 1",
+            "header",
+            "ideal_1",
+            "columns ideal_1, ideal_2: resolutions with item parameters are voted on the "
+            "states' ideal points (" + ", ".join(voted) + ")",
+        )
 
 
 def _session(at: At, forum: str | None, value: Any) -> str | None:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from scenarios.validate_force import FORCE_COLUMNS
 from scenarios.validate_params import catalogue_entry
-from scenarios.validate_tables import STATE_COLUMNS, TIE_COLUMNS
+from scenarios.validate_tables import IDEAL_COLUMNS, STATE_COLUMNS, TIE_COLUMNS
 
 if TYPE_CHECKING:
     from scenarios.schema import Parameter, Scenario
@@ -24,28 +24,65 @@ BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
 
 
 def canonical(s: Scenario) -> dict[str, Any]:
-    """The scenario's content as plain data (without path, based_on and change records)."""
-    return {
+    """The scenario's content as plain data (without path, based_on and change records).
+
+    The case fields (guarantors, mission, un, sides, actor status) appear only when set, so a
+    scenario that does not use them keeps the hash it had before they existed. ``behaviour``
+    (where shared parameters came from) is, like ``based_on``, provenance: the parameters
+    themselves are in the content, and a written scenario carries them inline.
+    """
+    return _case_fields(s) | {
         "name": s.name,
         "description": s.description,
         "start": s.start,
         "time_step": s.time_step,
         "dimensions": [d.model_dump() for d in s.dimensions],
         "parameters": {n: p.model_dump(mode="json") for n, p in s.parameters.items()},
-        "roles": s.roles.model_dump(mode="json"),
+        "roles": s.roles.model_dump(mode="json", exclude=_empty(s.roles, _SIDES)),
         "events": [e.model_dump(mode="json") for e in s.events],
         "resolutions": [
             {
-                **r.model_dump(mode="json", exclude={"text", "status_quo"}),
+                **r.model_dump(mode="json", exclude={"text", "status_quo", *_unset_item(r)}),
                 "text": dict(r.text),
                 "status_quo": dict(r.status_quo),
             }
             for r in s.resolutions
         ],
-        "states": [row.model_dump(mode="json") for row in s.states],
+        "states": [row.model_dump(mode="json", exclude=_member(row)) for row in s.states],
         "ties": [t.model_dump(mode="json") for t in s.ties],
         **({"force": [row.model_dump(mode="json") for row in s.force]} if s.force else {}),
     }
+
+
+_SIDES = ("victim_side", "aggressor_side")
+
+
+def _empty(model: Any, names: tuple[str, ...]) -> set[str]:
+    return {n for n in names if not getattr(model, n)}
+
+
+def _member(row: Any) -> set[str]:
+    """Optional state fields left out when unset (a scenario without them keeps its hash)."""
+    out = {"status"} if row.status == "un_member" else set()
+    return out | {k for k in ("ideal", "veto_cost") if getattr(row, k) is None}
+
+
+_ITEM = ("reference", "discrimination", "cut_no", "cut_abstain", "item_source")
+
+
+def _unset_item(r: Any) -> set[str]:
+    return {k for k in _ITEM if getattr(r, k) is None}
+
+
+def _case_fields(s: Scenario) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    if s.guarantors:
+        out["guarantors"] = [g.model_dump(mode="json") for g in s.guarantors]
+    if s.mission is not None:
+        out["mission"] = s.mission.model_dump(mode="json")
+    if s.un is not None:
+        out["un"] = s.un.model_dump(mode="json")
+    return out
 
 
 def content_hash(s: Scenario) -> str:
@@ -105,11 +142,19 @@ def scenario_toml(s: Scenario) -> str:
         lines += _table("[[dimensions]]", d.model_dump())
     for name, p in s.parameters.items():
         lines += _table(f"[parameters.{toml_key(name)}]", _parameter(p))
-    lines += _table("[roles]", s.roles.model_dump())
+    lines += _table("[roles]", s.roles.model_dump(exclude=_empty(s.roles, _SIDES)))
+    for g in s.guarantors:
+        lines += _table("[[guarantors]]", g.model_dump())
+    if s.mission is not None:
+        lines += _table("[mission]", s.mission.model_dump())
+    if s.un is not None:
+        lines += _table("[un]", s.un.model_dump())
     for e in s.events:
         lines += _table("[[events]]", e.model_dump())
     for r in s.resolutions:
         fields = r.model_dump(exclude={"text", "status_quo"})
+        if fields.get("discrimination") is not None:
+            fields["discrimination"] = list(fields["discrimination"])
         fields.update(text=dict(r.text), status_quo=dict(r.status_quo), amends=r.amends or "")
         lines += _table("[[resolutions]]", fields)
     return "\n".join(lines) + "\n"
@@ -123,6 +168,12 @@ def write_scenario(s: Scenario, directory: Path) -> Path:
     dims = s.dimension_names
     columns = [*STATE_COLUMNS[:3], *(f"pos_{d}" for d in dims), *(f"sal_{d}" for d in dims)]
     columns += STATE_COLUMNS[3:]
+    if any(row.status != "un_member" for row in s.states):
+        columns.append("status")
+    if any(row.ideal is not None for row in s.states):
+        columns += list(IDEAL_COLUMNS)
+    if any(row.veto_cost is not None for row in s.states):
+        columns.append("veto_cost")
     with (directory / "states.csv").open("w", encoding="utf-8", newline="") as f:
         writer = csv.writer(f, lineterminator="\n")
         writer.writerow(columns)
@@ -130,6 +181,9 @@ def write_scenario(s: Scenario, directory: Path) -> Path:
             cells: dict[str, Any] = row.model_dump()
             cells.update({f"pos_{d}": x for d, x in zip(dims, row.position, strict=True)})
             cells.update({f"sal_{d}": x for d, x in zip(dims, row.salience, strict=True)})
+            ideal = row.ideal if row.ideal is not None else ("",) * len(IDEAL_COLUMNS)
+            cells.update(dict(zip(IDEAL_COLUMNS, ideal, strict=True)))
+            cells.update(veto_cost="" if row.veto_cost is None else row.veto_cost)
             cells.update(
                 memberships=";".join(row.memberships),
                 force_candidate="true" if row.force_candidate else "false",

@@ -21,10 +21,17 @@ from scenarios import Scenario, list_builtin
 from viz.controls import Assumptions, RunControls, ScenarioPicker, changed_lines
 from viz.exports import Exports
 from viz.odds import Odds
+from viz.options import SCENARIO_ENV
 from viz.panels import Force, IssueSpace, Negotiation, UnVotes
-from viz.session import apply_changes, build_model, error_text, open_scenario, sliders
+from viz.session import (
+    apply_changes,
+    build_model,
+    error_text,
+    open_scenario,
+    open_trusted,
+    sliders,
+)
 
-SCENARIO_ENV = "ACCORD_UI_SCENARIO"
 PLAY_INTERVAL_S = 0.6  # pause between rounds while playing, so each round can be seen
 
 
@@ -42,14 +49,14 @@ def first_scenario() -> str:
     return os.environ.get(SCENARIO_ENV) or (names[0] if names else "")
 
 
-def _open(text: str, seed: int) -> Run:
-    base = open_scenario(text)
+def _open(text: str, seed: int, trusted: bool = False) -> Run:
+    base = open_trusted(text) if trusted else open_scenario(text)
     return Run(base, base, build_model(base, seed))
 
 
-def _try_open(text: str, seed: int) -> tuple[Run | None, str]:
+def _try_open(text: str, seed: int, trusted: bool = False) -> tuple[Run | None, str]:
     try:
-        return _open(text, seed), ""
+        return _open(text, seed, trusted), ""
     except Exception as err:  # shown in the page, which stays usable
         return None, error_text(err)
 
@@ -74,7 +81,8 @@ def Page() -> None:
 @solara.component
 def AccordPage(observe: Callable[[AccordModel], None] | None = None) -> None:
     """The whole page; ``observe`` (for tests) is given the current model on each render."""
-    first = solara.use_memo(lambda: (first_scenario(), *_try_open(first_scenario(), 1)), [])
+    # The first scenario is the operator's choice (accord ui --scenario), not the page's.
+    first = solara.use_memo(lambda: (first_scenario(), *_try_open(first_scenario(), 1, True)), [])
     seed = solara.use_reactive(1)
     name = solara.use_reactive(first[0])
     run = solara.use_reactive(first[1])

@@ -1,8 +1,15 @@
 """The odds panel: an ensemble of the current scenario in a background thread, with progress,
-and on request the same odds across the assumptions' ranges (``sweeps.uncertainty``)."""
+and on request the same odds across the assumptions' ranges (``sweeps.uncertainty``).
+
+A page asks for at most UI_MAX_REPLICATIONS, and its runs stop when the page's session ends
+(the tab is closed: Solara closes the kernel, which unmounts the page), so a closed tab leaves
+no work behind.
+"""
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import solara
@@ -14,11 +21,16 @@ from sweeps.uncertainty import DRAWS, REPLICATIONS, AssumptionInterval, assumpti
 from viz import figures
 from viz.session import error_text
 
+UI_MAX_REPLICATIONS = 20_000  # per run from a page: twice benchmarks/ensemble.py's 10,000
 LABELS = {
     "p_agreement": "P(agreement)",
     "p_holds": "P(holds | agreed)",
     "p_agreed_and_holds": "P(agreed and holds)",
 }
+
+
+class Cancelled(Exception):
+    """The page's session ended while its ensemble ran."""
 
 
 @dataclass(frozen=True)
@@ -39,19 +51,29 @@ def Odds(scenario: Scenario, seed: int) -> None:
     """P(agreement), P(holds) and the agreement-round histogram from ``run_ensemble``."""
     replications = solara.use_reactive(1000)
     progress = solara.use_reactive(0.0)
+    ended = solara.use_memo(threading.Event, [])
+
+    def on_unmount() -> Callable[[], None]:
+        return ended.set  # the session ended: a run in progress stops at its next round
+
+    solara.use_effect(on_unmount, [])
+
+    def report(done: int, total: int) -> None:
+        if ended.is_set():
+            raise Cancelled
+        progress.set(100.0 * done / total)
 
     def run() -> Outcome:
         progress.set(0.0)
         try:
-            result = run_ensemble(
-                scenario,
-                int(replications.value),
-                rng=seed,
-                progress=lambda done, total: progress.set(100.0 * done / total),
-            )
+            result = run_ensemble(scenario, int(replications.value), rng=seed, progress=report)
+        except Cancelled:
+            return Outcome(None, "cancelled: the page was closed")
         except Exception as err:  # any failure becomes a message in the page
             return Outcome(None, error_text(err))
         return Outcome(result, None)
+
+    allowed = 1 <= replications.value <= UI_MAX_REPLICATIONS
 
     task = solara.lab.use_task(run, dependencies=None, raise_error=False)
     with solara.Card("The odds", subtitle="an ensemble of the scenario as now applied", margin=0):
@@ -61,10 +83,15 @@ def Odds(scenario: Scenario, seed: int) -> None:
                 "Run odds",
                 color="primary",
                 on_click=task,
-                disabled=task.pending or replications.value < 1,
+                disabled=task.pending or not allowed,
             )
         if replications.value < 1:
             solara.Error("Replications must be at least 1.")
+        elif replications.value > UI_MAX_REPLICATIONS:
+            solara.Error(
+                f"At most {UI_MAX_REPLICATIONS:,} replications from the page; for more, use "
+                "`accord run` or a sweep."
+            )
         if task.pending:
             solara.Text(f"Running {replications.value:,} replications… {progress.value:.0f}%")
             solara.ProgressLinear(progress.value)
@@ -93,17 +120,24 @@ def AcrossAssumptions(scenario: Scenario, seed: int, replications: int) -> None:
     random numbers: the second interval, beside the simulation's."""
     progress = solara.use_reactive(0.0)
     per_draw = max(1, min(REPLICATIONS, replications))
+    ended = solara.use_memo(threading.Event, [])
+
+    def on_unmount() -> Callable[[], None]:
+        return ended.set  # the session ended: the draws stop at the next one
+
+    solara.use_effect(on_unmount, [])
+
+    def report(done: int, total: int) -> None:
+        if ended.is_set():
+            raise Cancelled
+        progress.set(100.0 * done / total)
 
     def run() -> AssumptionInterval | str:
         progress.set(0.0)
         try:
-            return assumption_interval(
-                scenario,
-                DRAWS,
-                per_draw,
-                rng=seed,
-                progress=lambda done, total: progress.set(100.0 * done / total),
-            )
+            return assumption_interval(scenario, DRAWS, per_draw, rng=seed, progress=report)
+        except Cancelled:
+            return "cancelled: the page was closed"
         except Exception as err:  # any failure becomes a message in the page
             return error_text(err)
 

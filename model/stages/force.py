@@ -39,10 +39,12 @@ def index_coefficients(p: dict[str, F]) -> dict[str, F]:
     return {k: p[f"force_index_{k}"] for k in ("intercept", *fg.FEATURES)}
 
 
-def joint_weights(p: dict[str, F]) -> fg.JointWeights:
-    """The weights of the terms that depend on the others and on the guarantor."""
+def joint_weights(p: dict[str, F], consent_based: bool = False) -> fg.JointWeights:
+    """The weights of the terms that depend on the others and on the guarantor. A consent-based
+    UN mission's contributors face no retaliation from the aggressor, which consented to it
+    (Fortna 2008, ch. 4): their exposure to it carries no weight."""
     return fg.JointWeights(
-        exposure=p["force_weight_exposure"],
+        exposure=p["force_weight_exposure"] * (0.0 if consent_based else 1.0),
         backstop=p["force_weight_backstop"],
         lead_absent=p["force_weight_lead_absent"],
         free_riding=p["force_weight_free_riding"],
@@ -69,7 +71,7 @@ def pledge(world: World, st: RoundState) -> tuple[fg.Pledges, dict[str, F]]:
         conditional=world.conditional,
         exposure=world.exposure,
         disposition=p["pledge_noise"][:, None] * st.noise.pledge_z,
-        weights=joint_weights(p),
+        weights=joint_weights(p, world.consent_based),
         backstop=p["backstop"],
         required=p["force_required_troops"],
         capacity=world.capacity,
@@ -122,9 +124,11 @@ def likely_reasons(
     """Why each candidate is likely in (``in_force``) or out, from the terms that differ between
     candidates whatever the others do: the index's features and the exposure, at ``params`` (the
     scenario's central values). The summary of an ensemble, which keeps no decision's parts."""
+    if len(world.candidates) == 0:  # a case without a force: nobody to explain
+        return []
     p = {k: np.atleast_1d(np.asarray(v, float)) for k, v in params.items()}
     terms = fg.index_terms(world.force_features, index_coefficients(p))
-    terms["exposure"] = p["force_weight_exposure"][:, None] * world.exposure
+    terms["exposure"] = joint_weights(p, world.consent_based).exposure[:, None] * world.exposure
     reasons = {k: terms[k] for k in (*fg.FEATURES, "exposure")}
     codes = fg.main_reason(reasons, in_force[None], REASON_TOLERANCE)
     names = list(reasons)
@@ -146,6 +150,8 @@ def generate_force(world: World, st: RoundState) -> tuple[Values, Parts]:
     x_agg, s_agg = st.x[:, world.aggressor, :][:, None, :], world.salience[world.aggressor]
     opposition = rules.salience_distance(x_c, x_agg, s_agg)  # (P, C): how opposed, as it sees them
     opposed = rules.force_adequacy((troops * opposition).sum(-1), p["force_required_troops"])
+    if world.consent_based:  # an impartial force the parties consented to opposes no one
+        opposed = np.zeros_like(opposed)
     values: Values = {
         "member": pledges.member,
         "troops": troops,

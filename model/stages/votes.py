@@ -1,7 +1,11 @@
 """Step 3, UN votes: amendments first, then the texts as amended (ODD 7.8).
 
-Votes and adoption persist over the run (``RoundState.votes``, ``.adopted``); a mandate
-adopted by the Security Council lets a force that needs one deploy."""
+The rule is chosen per text: a text with item parameters (a reference roll call, scenario.toml)
+is voted by the ordinal ideal-point rule on the states' UN ideal points (states.csv ideal_1,
+ideal_2), a permanent member's no through its veto cost; any other text by the margin rule on
+the negotiated positions. Both draw from the replication's own noise (``Noise.vote_z``,
+``.absent_u``). Votes and adoption persist over the run (``RoundState.votes``, ``.adopted``); a
+mandate adopted by the Security Council lets a force that needs one deploy."""
 
 from __future__ import annotations
 
@@ -9,15 +13,22 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 from numpy.typing import NDArray
+from scipy.special import ndtr
 
 from agents import rules
-from agents.rules.votes import VoteCode
+from agents.rules.votes import (
+    VoteCode,
+    draw_ordinal_votes,
+    ordinal_vote_probabilities,
+    veto_cost_for,
+)
 
 if TYPE_CHECKING:
     from model.engine import RoundState
-    from model.world import World
+    from model.world import Vote, World
 
 F = NDArray[np.float64]
+Ints = NDArray[np.int64]
 
 
 def _margins(x: F, salience: F, text: F, sq: F, mask: NDArray[np.bool_]) -> F:
@@ -57,6 +68,28 @@ def text_as_voted(world: World, st: RoundState, k: int) -> tuple[F, F, NDArray[n
     return text, sq, mask
 
 
+def item_probabilities(world: World, v: Vote) -> F:
+    """Each member's probabilities ``(N, 3)`` of yes, no, abstain on a text with item
+    parameters; in the Security Council a permanent member's no carries its veto cost."""
+    assert world.ideal is not None and v.discrimination is not None
+    no_cost: F | float = 0.0
+    if v.forum == "security_council" and world.veto_cost is not None:
+        no_cost = veto_cost_for(world.permanent, 1.0) * world.veto_cost
+    return ordinal_vote_probabilities(
+        world.ideal, v.discrimination, v.cut_no, v.cut_abstain, no_cost=no_cost
+    )
+
+
+def _item_votes(
+    world: World, st: RoundState, k: int, p_absent: F, member: NDArray[np.bool_]
+) -> Ints:
+    """Votes ``(R, N)`` by the ordinal rule, each replication's uniforms from its vote shocks
+    (``Φ(z)``), so a replication still depends only on its seed."""
+    p = item_probabilities(world, world.votes[k])
+    u = ndtr(st.noise.vote_z[:, k])
+    return draw_ordinal_votes(p, u, st.noise.absent_u[:, k], p_absent, member)
+
+
 def hold_votes(world: World, st: RoundState) -> None:
     """Every UN vote scheduled this round, for replications still negotiating."""
     active = ~st.agreed
@@ -66,22 +99,24 @@ def hold_votes(world: World, st: RoundState) -> None:
         v = world.votes[k]
         if v.round != st.t:
             continue
-        text, sq, mask = text_as_voted(world, st, k)
-        margin = _margins(st.x, world.salience, text, sq, mask)
         council = v.forum == "security_council"
-        member = world.sc_member if council else np.ones(world.n, bool)
+        member = world.sc_member if council else world.un_member
         p_absent = np.where(world.sc_member, 0.0, world.p_absent) if council else world.p_absent
-        cast = rules.cast_votes(
-            margin,
-            p["vote_threshold"],
-            p["vote_threshold_no"],
-            p["vote_noise"][:, None] * st.noise.vote_z[:, k],
-            st.noise.absent_u[:, k],
-            p_absent,
-            member,
-        )
+        if v.discrimination is not None:
+            cast = _item_votes(world, st, k, p_absent, member)
+        else:
+            text, sq, mask = text_as_voted(world, st, k)
+            cast = rules.cast_votes(
+                _margins(st.x, world.salience, text, sq, mask),
+                p["vote_threshold"],
+                p["vote_threshold_no"],
+                p["vote_noise"][:, None] * st.noise.vote_z[:, k],
+                st.noise.absent_u[:, k],
+                p_absent,
+                member,
+            )
         if council:
-            adopted, _ = rules.security_council_adopted(cast, world.permanent)
+            adopted, _ = rules.security_council_adopted(cast, world.permanent, world.council_votes)
         else:
             adopted = rules.general_assembly_adopted(rules.tally(cast), v.two_thirds)
         st.votes[v.id] = np.where(active[:, None], cast, VoteCode.NOT_HELD)
