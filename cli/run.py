@@ -15,6 +15,13 @@ import numpy as np
 from model.ensemble import MAX_REPLICATIONS, EnsembleResult, run_ensemble
 from model.stages.force import REASON_LABELS
 from model.world import resolve_scenario
+from sweeps.uncertainty import (
+    DRAWS,
+    REPLICATIONS,
+    AssumptionInterval,
+    assumption_interval,
+    uncertain_parameters,
+)
 
 
 def parse_assignment(text: str) -> tuple[str, float]:
@@ -28,6 +35,17 @@ def parse_assignment(text: str) -> tuple[str, float]:
         raise argparse.ArgumentTypeError(
             f"--set {text!r}: value {value!r} is not a number"
         ) from None
+
+
+def count(text: str) -> int:
+    """A whole number >= 0 (argparse type)."""
+    try:
+        n = int(text)
+    except ValueError:
+        n = -1
+    if n < 0:
+        raise argparse.ArgumentTypeError(f"{text!r}: expected a whole number >= 0")
+    return n
 
 
 def positive_int(text: str) -> int:
@@ -105,6 +123,18 @@ def register(sub: Any) -> None:
     run = sub.add_parser("run", help="run an ensemble and print the odds")
     _common(run, 10_000)
     run.add_argument("--json", action="store_true", help="print one JSON object")
+    run.add_argument(
+        "--assumption-draws",
+        type=count,
+        default=DRAWS,
+        help=f"draws of the assumptions for the second interval (default {DRAWS}; 0: none)",
+    )
+    run.add_argument(
+        "--assumption-replications",
+        type=positive_int,
+        default=REPLICATIONS,
+        help=f"replications per draw (default {REPLICATIONS}, at most --replications)",
+    )
     run.set_defaults(func=cmd_run)
     votes = sub.add_parser("votes", help="per-state vote probabilities on the scenario's texts")
     _common(votes, 1_000)
@@ -117,22 +147,60 @@ def _ensemble(args: argparse.Namespace) -> EnsembleResult:
     return run_ensemble(scenario, args.replications, rng=args.seed, workers=args.workers)
 
 
+def _assumptions(args: argparse.Namespace, res: EnsembleResult) -> AssumptionInterval | None:
+    """The odds across the assumptions; parameters given with ``--set`` stay at their values."""
+    if args.assumption_draws == 0:
+        return None
+    held = {name for name, _ in args.assignments}
+    return assumption_interval(
+        res.scenario,
+        args.assumption_draws,
+        min(args.assumption_replications, args.replications),
+        rng=args.seed,
+        parameters=[p for p in uncertain_parameters(res.scenario) if p not in held],
+        workers=args.workers,
+    )
+
+
+def _spread(a: dict[str, float]) -> str:
+    if not a["draws"]:
+        return "n/a (no draw to count)"
+    return (
+        f"{a['median']:.3f}  [{a['low']:.3f}, {a['high']:.3f}]"
+        f"  ({a['level']:.0%} of {a['draws']} draws)"
+    )
+
+
 def _pct(p: dict[str, float]) -> str:
     if p["n"] == 0:
         return "n/a (no cases)"
     return f"{p['p']:.3f}  [{p['low']:.3f}, {p['high']:.3f}]  (n = {p['n']:,})"
 
 
-def format_report(res: EnsembleResult) -> str:
-    """The human-readable report of ``accord run``."""
+def format_report(res: EnsembleResult, assumptions: AssumptionInterval | None = None) -> str:
+    """The human-readable report of ``accord run``: each probability with its simulation
+    interval (95%, Wilson) and, when given, its spread across the assumptions."""
     s = res.summary()
     scenario = res.scenario
     horizon = int(scenario.parameters["horizon_rounds"].central)
     months = int(scenario.parameters["durability_horizon_months"].central)
     out = [f"{scenario.name}: {res.replications:,} replications, root seed {res.root_seed}", ""]
-    out.append(f"P(agreement within {horizon} rounds)   {_pct(s['p_agreement'])}")
-    out.append(f"P(holds {months} months | agreed)    {_pct(s['p_holds'])}")
-    out.append(f"P(agreed and holds)              {_pct(s['p_agreed_and_holds'])}")
+    rows = [
+        ("p_agreement", f"P(agreement within {horizon} rounds)"),
+        ("p_holds", f"P(holds {months} months | agreed)"),
+        ("p_agreed_and_holds", "P(agreed and holds)"),
+    ]
+    for name, text in rows:
+        out.append(f"{text:<33}{_pct(s[name])}")
+        if assumptions is not None:
+            out.append(f"{'  across the assumptions':<33}{_spread(assumptions.interval(name))}")
+    out.append("  (simulation: 95% interval of the estimate at the scenario's values)")
+    if assumptions is not None:
+        out.append(
+            f"  (assumptions: median and central interval over {len(assumptions.draws)} draws of"
+            f" {len(assumptions.parameters)} parameters\n   from their distributions or ranges,"
+            f" {assumptions.replications:,} replications each, common random numbers)"
+        )
     out += ["", "Agreement round (share of all replications):"]
     rounds = s["agreement_rounds"]
     for r in sorted(rounds):
@@ -181,10 +249,13 @@ def format_report(res: EnsembleResult) -> str:
 
 def cmd_run(args: argparse.Namespace) -> int:
     res = _ensemble(args)
+    spread = _assumptions(args, res)
     if args.json:  # strict JSON: no NaN (a probability with no cases is null)
-        print(json.dumps(json_safe(res.summary()), indent=2, allow_nan=False))
+        summary = res.summary()
+        summary["assumptions"] = spread.summary() if spread is not None else None
+        print(json.dumps(json_safe(summary), indent=2, allow_nan=False))
     else:
-        print(format_report(res))
+        print(format_report(res, spread))
     return 0
 
 

@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pandas as pd
 from common import RESULTS, ROOT, read_csv, read_json
+from validate_durability import SCRIPTS as DURABILITY_SCRIPTS
+from validate_durability import durability, intervals, sobol_check
 from validate_force import force_2025, history
 from validate_format import md_table, num, pct, rel
 from validate_votes import security_council_drafts, votes_out_of_sample
@@ -24,6 +26,7 @@ SCRIPTS = (
     "hindcast_un_2025.py",
     "force_history.py",
     "force_2025.py",
+    *DURABILITY_SCRIPTS,
     "assumptions.py",
     "cases.py",
     "sweep_backstop_force.py",
@@ -384,9 +387,10 @@ def assumptions() -> str:
 Sobol indices (SALib via `sweeps.sensitivity`) of {run["parameters"]} main assumptions, each over
 its range as written in the scenario: base sample {run["n"]}, {num(run["points"], 0)} points,
 {run["replications_per_point"]} replications per point, every point with the same root seed
-{run["root_seed"]} (common random numbers). The ± are 95% bootstrap half-widths; with this
-modest sample they are wide ({widths}), so the ranking is a first reading, not a settled order.
+{run["root_seed"]} (common random numbers). The ± are 95% bootstrap half-widths ({widths}).
 [`assumptions_sobol.csv`]({rel("assumptions_sobol.csv")}).{skipped}
+
+{sobol_check(t)}
 
 {rtable}
 
@@ -718,13 +722,15 @@ the force's required strength: [report](../experiments/results/sweep_backstop_fo
 
 Scripts: `experiments/hindcast_un_2025.py`, `experiments/force_history.py`,
 `experiments/force_2025.py`, `experiments/assumptions.py`, `experiments/cases.py`,
+`experiments/durability_estimate.py`, `experiments/durability_simulated.py`,
 `experiments/sweep_backstop_force.py`, `experiments/votes_out_of_sample.py`,
 `experiments/unsc_2022_drafts.py`, `experiments/horizon_knife_edge.py`,
 `experiments/deu3_benchmark.py`; this page: `experiments/validate.py --docs-only`.
 """
     votes = [votes_out_of_sample(), security_council_drafts()]
     bargain = [war_and_bargain(), deu3()]
-    sections = [hindcast(), history(), force_2025(), assumptions(), cases(), *votes, *bargain]
+    sections = [hindcast(), history(), force_2025(), assumptions(), cases(), durability()]
+    sections += [intervals(), *votes, *bargain]
     return "\n".join([head, *sections, sweep, tail])
 
 

@@ -93,7 +93,7 @@ def advance(world: World, st: RoundState) -> RoundOutcome:
     new = rules.agree(bargain["p_accept"], accept_u) & ~st.agreed & horizon
     st.agreed |= new
     st.agreement_round = np.where(new, st.t, st.agreement_round)
-    durability = assess_durability(world, st, {**force, **bargain})  # the force the terms allow
+    durability = assess_durability(world, st, {**force, **bargain})  # the deal as the terms allow
     outcome = RoundOutcome(
         st.t,
         {**force, **bargain, **durability},

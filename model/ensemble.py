@@ -6,6 +6,7 @@ outputs declared in ``model.outputs``; summaries are made from them in ``model.s
 
 from __future__ import annotations
 
+import functools
 import platform
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -33,7 +34,12 @@ MAX_REPLICATIONS = 100_000
 
 
 def package_versions() -> dict[str, str]:
-    """Versions a result was made with."""
+    """Versions a result was made with (a copy: read once per process)."""
+    return dict(_package_versions())
+
+
+@functools.cache
+def _package_versions() -> dict[str, str]:
     out = {"python": platform.python_version()}
     for pkg in ("accord", "mesa", "numpy", "scipy", "pandas"):
         try:

@@ -83,7 +83,7 @@ OUTPUTS: tuple[Output, ...] = (
         "yes/no",
         "run",
         "share_if_agreed",
-        "agents.rules.durability.breakdown_month",
+        "agents.rules.durability.month_of_breakdown",
         kind="bool",
     ),
     Output(
@@ -292,12 +292,12 @@ OUTPUTS: tuple[Output, ...] = (
     ),
     # -- durability (ODD 7.7) ------------------------------------------------------------------
     Output(
-        "hazard",
-        "monthly breakdown hazard",
-        "1/month",
+        "hazard_multiplier",
+        "breakdown hazard relative to the estimated baseline",
+        "ratio",
         "round",
         "none",
-        "agents.rules.durability.breakdown_hazard",
+        "agents.rules.durability.breakdown_multiplier",
         "durability",
         row=False,
     ),
@@ -307,7 +307,7 @@ OUTPUTS: tuple[Output, ...] = (
         "probability",
         "round",
         "mean",
-        "agents.rules.durability.p_holds",
+        "agents.rules.durability.p_agreement_holds",
         "durability",
     ),
     Output(
@@ -316,7 +316,7 @@ OUTPUTS: tuple[Output, ...] = (
         "month",
         "round",
         "none",
-        "agents.rules.durability.breakdown_month",
+        "agents.rules.durability.month_of_breakdown",
         "durability",
         kind="int",
         only_if_agreed=True,

@@ -33,6 +33,8 @@ UNITS = (
     "1/month",
     "weight",
     "index",  # a probit index (ODD 7.2): the disposition's sd is 1
+    "dimensionless",
+    "1/utility",
 )
 
 CATALOGUE: dict[str, Entry] = {
@@ -97,9 +99,11 @@ CATALOGUE: dict[str, Entry] = {
     "acceptance_noise": Entry("utility", "scale tau of the logistic acceptance"),
     "un_mandate_effect": Entry("utility", "aggressor's utility gain when the force is UN-mandated"),
     # durability (ODD 7.7)
-    "breakdown_hazard_per_month": Entry("1/month", "monthly hazard h0 with no force, no backstop"),
-    "force_effect_on_hazard": Entry("share", "share of h0 an adequate force removes"),
-    "backstop_effect_on_hazard": Entry("share", "share of h0 a full backstop removes"),
+    "breakdown_shape": Entry("dimensionless", "Weibull shape k of the breakdown hazard"),
+    "breakdown_scale_months": Entry("months", "Weibull scale of a bare agreement's breakdown"),
+    "renege_sensitivity": Entry("1/utility", "rise in log hazard per unit incentive to renege"),
+    "force_effect_on_hazard": Entry("share", "share of the hazard an adequate force removes"),
+    "backstop_effect_on_hazard": Entry("share", "share of the hazard a full backstop removes"),
     # UN votes (ODD 7.8)
     "vote_threshold": Entry("utility", "gain over the status quo needed to vote yes"),
     "vote_threshold_no": Entry("utility", "loss against the status quo needed to vote no"),

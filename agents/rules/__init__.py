@@ -15,7 +15,15 @@ from agents.rules.acceptance import (
     troops_allowed,
     war_weariness,
 )
-from agents.rules.durability import breakdown_hazard, breakdown_month, p_holds
+from agents.rules.durability import (
+    breakdown_multiplier,
+    cumulative_hazard,
+    month_of_breakdown,
+    monthly_hazard,
+    p_agreement_holds,
+    p_fails_within,
+    renege_incentive,
+)
 from agents.rules.force import credibility, force_adequacy
 from agents.rules.force_generation import decide_pledges
 from agents.rules.positions import influence_weights, update_positions
@@ -52,12 +60,12 @@ __all__ = [
     "belief_errors",
     "believed_fighting_value",
     "bind_force",
-    "breakdown_hazard",
-    "breakdown_month",
+    "breakdown_multiplier",
     "cast_votes",
     "contract_gains",
     "contract_points",
     "credibility",
+    "cumulative_hazard",
     "decide_pledges",
     "dispositions",
     "fighting_on_value",
@@ -65,8 +73,12 @@ __all__ = [
     "general_assembly_adopted",
     "in_bargaining_range",
     "influence_weights",
+    "month_of_breakdown",
+    "monthly_hazard",
     "nash_bargaining",
-    "p_holds",
+    "p_agreement_holds",
+    "p_fails_within",
+    "renege_incentive",
     "renewal_option",
     "renewed_war_value",
     "salience_distance",

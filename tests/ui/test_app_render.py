@@ -93,3 +93,14 @@ def test_ensemble_error_is_shown(render_page) -> None:
     field = next(w for w in page.rc.find(v.TextField).widgets if w.label == "Replications")
     field.v_model = "0"
     assert "Replications must be at least 1" in page.text
+
+
+def test_odds_panel_shows_the_spread_across_the_assumptions(render_page) -> None:
+    page = render_page("ukraine-2025")
+    field = next(w for w in page.rc.find(v.TextField).widgets if w.label == "Replications")
+    field.v_model = "20"  # replications per draw are capped at the panel's replications
+    page.click("Run across assumptions")
+    page.wait_for(lambda: "Across the assumptions" in page.text, timeout=240)
+    text = page.text
+    assert "20 replications per draw" in text
+    assert "P(agreement): median" in text and "90% of" in text

@@ -45,6 +45,8 @@ def _parameters() -> dict[str, dict[str, Any]]:
     out["disposition_persistence"].update(value=0.98)
     out["disposition_sd"].update(value=0.03)
     out["bargaining_power_exponent"].update(value=0.0)
+    # agreements break at once (a tiny Weibull scale), so a tiny scenario never holds
+    out["breakdown_scale_months"].update(value=0.0001, range=[0.00001, 1.0])
     out["acceptance_noise"] = {
         "distribution": {"kind": "uniform", "low": 0.1, "high": 0.3},
         "unit": "utility",

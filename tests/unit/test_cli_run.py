@@ -16,7 +16,8 @@ ACCORD = Path(sys.executable).parent / "accord"
 
 
 def run_json(capsys, *args: str) -> dict:
-    assert main(["run", "ukraine-2025", "--json", *args]) == 0
+    """The JSON summary, without the assumptions' interval (tested on its own below)."""
+    assert main(["run", "ukraine-2025", "--json", "--assumption-draws", "0", *args]) == 0
     return json.loads(capsys.readouterr().out)
 
 
@@ -51,7 +52,12 @@ def test_backstop_raises_the_expected_force(capsys):
 
 
 def test_report_shows_force_votes_and_changed_assumptions(capsys):
-    assert main(["run", "ukraine-2025", "-n", "300", "--set", "backstop=0.7"]) == 0
+    assert (
+        main(
+            ["run", "ukraine-2025", "-n", "300", "--set", "backstop=0.7", "--assumption-draws", "4"]
+        )
+        == 0
+    )
     out = capsys.readouterr().out
     for text in (
         "P(agreement within 24 rounds)",
@@ -63,8 +69,38 @@ def test_report_shows_force_votes_and_changed_assumptions(capsys):
         "A/RES/ES-11/7",
         "S/RES/2774",
         "backstop 0.4 -> 0.7",
+        "across the assumptions",
     ):
         assert text in out
+
+
+def test_both_intervals_in_json_and_a_set_parameter_is_held(capsys):
+    assert (
+        main(
+            [
+                "run",
+                "ukraine-2025",
+                "--json",
+                "-n",
+                "200",
+                "--assumption-draws",
+                "6",
+                "--assumption-replications",
+                "50",
+                "--set",
+                "backstop=0.7",
+            ]
+        )
+        == 0
+    )
+    s = json.loads(capsys.readouterr().out)
+    a = s["assumptions"]
+    assert a["draws"] == 6 and a["replications_per_draw"] == 50
+    assert "backstop" not in a["parameters"] and "fighting_on_rus" in a["parameters"]
+    for name in ("p_agreement", "p_holds", "p_agreed_and_holds"):
+        assert {"p", "low", "high", "n"} <= set(s[name])
+    p = a["p_agreement"]
+    assert 0.0 <= p["low"] <= p["median"] <= p["high"] <= 1.0 and p["level"] == 0.9
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,4 @@
-"""ODD 7.5–7.7: acceptance, agreement and durability."""
+"""ODD 7.5–7.6: acceptance and agreement (durability: test_rules_durability.py)."""
 
 import numpy as np
 import pytest
@@ -7,10 +7,7 @@ from agents.rules import (
     accept_probability,
     acceptance_parts,
     agree,
-    breakdown_hazard,
-    breakdown_month,
     fighting_on_value,
-    p_holds,
 )
 
 
@@ -49,21 +46,6 @@ def test_agreement_needs_every_veto_player():
     p = np.array([[0.9, 0.9], [0.9, 0.1]])
     u = np.array([[0.5, 0.5], [0.5, 0.5]])
     np.testing.assert_array_equal(agree(p, u), [True, False])
-
-
-def test_hazard_formula_and_survival():
-    h = breakdown_hazard(0.04, 1.0, 0.5, 0.6, 0.5)
-    assert h == pytest.approx(0.04 * 0.4 * 0.75)
-    assert p_holds(h, 24) == pytest.approx((1 - h) ** 24)
-
-
-def test_breakdown_month_is_geometric():
-    u = np.random.default_rng(0).random(200_000)
-    k = breakdown_month(np.full_like(u, 0.05), u)
-    assert k.min() >= 1
-    assert k.mean() == pytest.approx(1 / 0.05, rel=0.02)
-    assert (k > 24).mean() == pytest.approx(0.95**24, abs=0.005)
-    assert breakdown_month(0.0, 0.5) > 10**6
 
 
 def _acceptance_under_package(adequacy, backstop):
