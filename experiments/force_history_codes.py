@@ -29,12 +29,9 @@ BY_HAND = {  # CoW codes that Gleditsch-Ward numbers differently (or country_con
 
 
 def nmc_path() -> str:
-    """The shared NMC file (the worktree and the main checkout sit at different depths)."""
-    for parent in ROOT.parents:
-        candidate = parent / "shared" / "data" / "raw" / "cow_nmc_v6_abridged.csv"
-        if candidate.exists():
-            return str(candidate)
-    raise FileNotFoundError("shared/data/raw/cow_nmc_v6_abridged.csv")
+    """The COW NMC file, from the project's own copy (the same bytes as shared/data/raw's,
+    scenarios/sources/ukraine-2025/README.md gives its source)."""
+    return str(ROOT / "scenarios" / "sources" / "ukraine-2025" / "raw" / "cow_nmc_v6_abridged.csv")
 
 
 def main() -> None:

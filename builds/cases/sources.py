@@ -27,7 +27,7 @@ from builds.cases.registry import CASES, alliance_year, data_year, window
 
 ROOT = Path(__file__).resolve().parents[2]
 OUT = ROOT / "scenarios" / "sources" / "cases"
-RAW = Path("/work/shared/data/raw")
+RAW = ROOT.parent / "shared" / "data" / "raw"  # shared/ beside the clone, as in CI
 #: countrycode's codelist (vincentarelbundock/countrycode @284d6a2f7e49d826e10894227a05d4c857e21540
 #: : dictionary/codelist_without_cldr.csv, 2026-04-17), exported with ``git show``
 CODES = Path("/tmp/countrycode_codelist_without_cldr.csv")
