@@ -23,9 +23,9 @@ from pathlib import Path
 
 import psutil
 
-from model import designs, sweep
-from model.store import Store
 from scenarios import load_scenario
+from sweeps import designs, sweep
+from sweeps.store import Store
 
 HERE = Path(__file__).resolve().parent
 PARAMS = ["backstop", "force_required_troops", "war_cost_per_month"]
@@ -44,8 +44,8 @@ def tree_rss_mb() -> float:
 
 
 def measure(engine: str, n_points: int, replications: int, workers: int) -> dict[str, object]:
-    spec = load_scenario("ukraine-2025")
-    design = designs.latin(spec, n_points, PARAMS, seed=0)
+    scenario = load_scenario("ukraine-2025")
+    design = designs.latin(scenario, n_points, PARAMS, seed=0)
     samples: list[tuple[int, float]] = []  # (points done, MB)
     with tempfile.TemporaryDirectory(prefix="accord-bench-") as out:
         stop = threading.Event()
@@ -59,7 +59,7 @@ def measure(engine: str, n_points: int, replications: int, workers: int) -> dict
         sampler.start()
         t = time.perf_counter()
         res = sweep(
-            spec,
+            scenario,
             design,
             replications=replications,
             rng=1,

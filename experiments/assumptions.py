@@ -1,6 +1,6 @@
 """Which assumptions of ukraine-2025 do P(agreement) and P(holds) depend on most?
 
-Sobol first-order and total-effect indices (SALib, via ``model.sensitivity``) over each
+Sobol first-order and total-effect indices (SALib, via ``sweeps.sensitivity``) over each
 parameter's range as written in the scenario (one source of truth), with common random numbers.
 
     .venv/bin/python experiments/assumptions.py
@@ -11,9 +11,9 @@ from __future__ import annotations
 import pandas as pd
 from common import RESULTS, SCENARIO, SEED, write_csv, write_json
 
-import model
-from model.sensitivity_analysis import LABELS
+import sweeps
 from scenarios import load_scenario
+from sweeps.sensitivity import LABELS
 
 # The main assumptions: the guarantee package, the belligerents' and guarantor's values of
 # fighting on, what security is worth to Ukraine and foreign troops cost Russia, and durability.
@@ -36,9 +36,9 @@ WORKERS = 2
 
 
 def main() -> None:
-    spec = load_scenario(SCENARIO)
-    res = model.sensitivity(
-        spec,
+    scenario = load_scenario(SCENARIO)
+    res = sweeps.sensitivity(
+        scenario,
         list(PARAMETERS),
         method="sobol",
         n=N,
@@ -64,8 +64,8 @@ def main() -> None:
             "parameter": list(PARAMETERS),
             "low": [bounds[p][0] for p in PARAMETERS],
             "high": [bounds[p][1] for p in PARAMETERS],
-            "baseline": [spec.parameters[p].central for p in PARAMETERS],
-            "unit": [spec.parameters[p].unit for p in PARAMETERS],
+            "baseline": [scenario.parameters[p].central for p in PARAMETERS],
+            "unit": [scenario.parameters[p].unit for p in PARAMETERS],
         }
     )
     write_csv(ranges, "assumptions_ranges.csv")

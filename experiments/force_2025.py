@@ -17,10 +17,10 @@ REPLICATIONS = 2000
 QUANTILES = (0.05, 0.25, 0.5, 0.75, 0.95)
 
 
-def pledge_parts(spec: object) -> pd.DataFrame:
+def pledge_parts(scenario: object) -> pd.DataFrame:
     """Round 1 of one replication (seed SEED): each candidate's benefit against cost x risk, and
     what the bandwagon and lead terms would add were everyone else in (the cascade's reach)."""
-    m = model.AccordModel(spec, rng=SEED)  # type: ignore[arg-type]
+    m = model.AccordModel(scenario, rng=SEED)  # type: ignore[arg-type]
     m.step()
     p = m.accord_scenario.parameters
     reach = p["pledge_weight_bandwagon"].central + p["pledge_weight_lead"].central
@@ -41,8 +41,8 @@ def pledge_parts(spec: object) -> pd.DataFrame:
 
 
 def main() -> None:
-    spec = load_scenario(SCENARIO)
-    res = model.run_ensemble(spec, REPLICATIONS, rng=SEED)
+    scenario = load_scenario(SCENARIO)
+    res = model.run_ensemble(scenario, REPLICATIONS, rng=SEED)
     members = res.force_table()
     members["p_member"] = members["p_member"].round(4)
     members = members.sort_values(["p_member", "iso3"], ascending=[False, True], ignore_index=True)
@@ -63,10 +63,10 @@ def main() -> None:
         "mean_members": float(size.mean()),
         "mean_members_given_any": float(size[size > 0].mean()) if (size > 0).any() else None,
         "candidates": int(res.membership.shape[1]),
-        "capacity_total": int(sum(s.troop_capacity for s in spec.states)),
-        "backstop": spec.parameters["backstop"].central,
+        "capacity_total": int(sum(s.troop_capacity for s in scenario.states)),
+        "backstop": scenario.parameters["backstop"].central,
         "p_agreement": res.p_agreement["p"],
-        "p_holds_given_agreed": res.p_holds_given_agreed["p"],
+        "p_holds": res.p_holds["p"],
         "p_agreed_and_holds": res.p_agreed_and_holds["p"],
         "troops_quantiles": {str(q): float(np.quantile(troops, q)) for q in QUANTILES},
         "required_quantiles": {str(q): float(np.quantile(required, q)) for q in QUANTILES},
@@ -77,7 +77,7 @@ def main() -> None:
         ),
     }
     write_json(summary, "force_2025_summary.json")
-    write_csv(pledge_parts(spec), "force_2025_pledge_parts.csv")
+    write_csv(pledge_parts(scenario), "force_2025_pledge_parts.csv")
     figure(troops, required, size)
     print(members.head(10).to_string(index=False))
     print({k: v for k, v in summary.items() if not isinstance(v, dict)})

@@ -18,7 +18,8 @@ import pandas as pd
 from common import DATA, SCENARIO, SEED, SOURCES, save_png, write_csv, write_json
 
 import model
-from agents.rules.votes import vote_margin
+from agents import rules
+from agents.rules.votes import CAST
 from scenarios import Scenario, load_scenario
 
 REPLICATIONS = 2000
@@ -30,7 +31,7 @@ TEXTS = {
 }
 ORDER = ("Y", "A", "N")  # the ordinal scale of the bloc median (with Ukraine ... against)
 COLS = ("yes", "no", "abstain", "absent")
-LETTER = {"Y": "yes", "N": "no", "A": "abstain", "X": "absent"}
+LETTER = {c.letter: c.label for c in CAST}  # Y -> yes ...
 
 
 def reported_totals() -> pd.DataFrame:
@@ -82,15 +83,26 @@ def bloc_median(votes: pd.Series, bloc: pd.Series) -> pd.Series:
     return bloc.map(out)
 
 
+CODE = {c.letter: c for c in CAST}  # vote letter -> VoteCode
+
+
+def codes(votes: pd.Series) -> np.ndarray:
+    """Vote letters (Y, N, A, X) as VoteCode values."""
+    return np.array([CODE[v] for v in votes.dropna()], np.int64)
+
+
 def tally(votes: pd.Series) -> dict[str, int]:
-    counts = votes.value_counts()
-    return {LETTER[k]: int(counts.get(k, 0)) for k in ("Y", "N", "A", "X")}
+    """The model's tally rule on a series of vote letters."""
+    counts = rules.tally(codes(votes))
+    return {c.label: int(n) for c, n in zip(CAST, counts, strict=True)}
 
 
-def adopted(forum: str, t: dict[str, float], no_by_permanent: bool) -> bool:
+def adopted(forum: str, votes: pd.Series, permanent: set[str]) -> bool:
+    """The model's adoption rules (Security Council, or the Assembly's two thirds)."""
     if forum == "security_council":
-        return t["yes"] >= 9 and not no_by_permanent
-    return 3 * t["yes"] >= 2 * (t["yes"] + t["no"]) and t["yes"] > 0
+        ok, _ = rules.security_council_adopted(codes(votes), votes.index.isin(list(permanent)))
+        return bool(ok)
+    return bool(rules.general_assembly_adopted(rules.tally(codes(votes)), two_thirds=True))
 
 
 def vote_tables(res: model.EnsembleResult, states: pd.DataFrame) -> pd.DataFrame:
@@ -137,8 +149,7 @@ def tallies(res: model.EnsembleResult, table: pd.DataFrame, states: pd.DataFrame
             ("baseline_bloc_model", model_bloc),
         ):
             t = tally(votes)
-            veto = bool(((votes == "N") & votes.index.isin(list(perm))).any())
-            ok = adopted(forum, {k: float(v) for k, v in t.items()}, veto)
+            ok = adopted(forum, votes, perm)
             rows.append({"resolution": symbol, "source": source, **t, "adopted": ok})
     return pd.DataFrame(rows)
 
@@ -214,47 +225,31 @@ def by_bloc(table: pd.DataFrame, states: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def margins(spec: Scenario, states: pd.DataFrame) -> pd.DataFrame:
+def margins(scenario: Scenario, states: pd.DataFrame) -> pd.DataFrame:
     """Mean vote margin per dimension after round 1's position update (before the vote shock),
     per group (bloc x ES-11/1 vote): why a group votes as it does."""
-    m = model.AccordModel(spec, rng=SEED)
+    m = model.AccordModel(scenario, rng=SEED)
     m.step()
-    x = m.state.x[0]
-    sal = m.world.salience
-    dims = list(spec.dimension_names)
-    res = {r.id: r for r in spec.resolutions}
-    eu = res["A/ES-11/L.11/EU-amendments"]
-    texts = {
-        "A/RES/ES-11/7": res["A/RES/ES-11/7"],
-        "A/RES/ES-11/8": res["A/ES-11/L.11"],
-        "S/RES/2774": res["S/RES/2774"],
-    }
+    dims = list(scenario.dimension_names)
     es1 = es11_1_votes().reindex(states.index).fillna("X")
     group = states["bloc"] + " / ES-11/1 " + es1
     rows = []
-    for symbol, r in texts.items():
-        text = dict(r.text) | (dict(eu.text) if symbol == "A/RES/ES-11/8" else {})
-        sq = dict(r.status_quo)
-        members = (states["sc_seat"] != "").to_numpy() if symbol.startswith("S/") else None
+    for symbol, rid in TEXTS.items():
+        parts = m.margin_parts(rid)  # (N, D), the text as amended in this run
+        speaks = parts.any(axis=0)
+        members = m.forum_members(rid)
         for g in sorted(group.unique()):
-            sel = (group == g).to_numpy() & (members if members is not None else True)
+            sel = (group == g).to_numpy() & members
             if not sel.any():
                 continue
             row = {"resolution": symbol, "group": g, "states": int(sel.sum())}
-            total = np.zeros(int(sel.sum()))
             for k, d in enumerate(dims):
-                mask = np.zeros(len(dims), bool)
-                mask[k] = d in text
-                t = np.array([text.get(e, 0.0) for e in dims])
-                q = np.array([sq.get(e, 0.0) for e in dims])
-                part = vote_margin(x[sel], sal[sel], t, q, mask)
-                total += part
-                if d in text:
-                    row[f"margin_{d}"] = float(part.mean())
-            row["margin_total"] = float(total.mean())
+                if speaks[k]:
+                    row[f"margin_{d}"] = float(parts[sel, k].mean())
+            row["margin_total"] = float(parts[sel].sum(axis=1).mean())
             rows.append(row)
     out = pd.DataFrame(rows)
-    p = spec.parameters
+    p = scenario.parameters
     out["vote_threshold_yes"] = p["vote_threshold"].central
     out["vote_threshold_no"] = -p["vote_threshold_no"].central
     return out
@@ -318,12 +313,15 @@ def amendments(res: model.EnsembleResult) -> pd.DataFrame:
 
 def run(replications: int, write: bool = True) -> dict[str, pd.DataFrame]:
     """Run the hindcast; ``write`` the results files (a test runs it small without writing)."""
-    spec = load_scenario(SCENARIO)
+    scenario = load_scenario(SCENARIO)
     states = pd.DataFrame(
-        {"bloc": [s.bloc for s in spec.states], "sc_seat": [s.sc_seat or "" for s in spec.states]},
-        index=pd.Index(list(spec.iso3s), name="iso3"),
+        {
+            "bloc": [s.bloc for s in scenario.states],
+            "sc_seat": [s.sc_seat or "" for s in scenario.states],
+        },
+        index=pd.Index(list(scenario.iso3s), name="iso3"),
     )
-    res = model.run_ensemble(spec, replications, rng=SEED)
+    res = model.run_ensemble(scenario, replications, rng=SEED)
     table = vote_tables(res, states)
     reported = reported_totals()
     tab = tallies(res, table, states)
@@ -333,7 +331,7 @@ def run(replications: int, write: bool = True) -> dict[str, pd.DataFrame]:
         "errors": errors(tab, reported),
         "named": named_scores(table, states),
         "by_bloc": by_bloc(table, states),
-        "margins": margins(spec, states),
+        "margins": margins(scenario, states),
     }
     frames["amendments"] = amendments(res)
     if write:
@@ -345,7 +343,7 @@ def run(replications: int, write: bool = True) -> dict[str, pd.DataFrame]:
         write_json(
             {
                 "scenario": SCENARIO,
-                "scenario_hash": spec.content_hash,
+                "scenario_hash": scenario.content_hash,
                 "root_seed": SEED,
                 "replications": replications,
             },

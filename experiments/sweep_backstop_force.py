@@ -22,9 +22,9 @@ if str(ROOT) not in sys.path:  # run as `python experiments/x.py` from anywhere
 
 from common import SEED  # noqa: E402  (experiments/ is on sys.path when run as a script)
 
-from model import sweep  # noqa: E402
-from model.results import heatmap  # noqa: E402
 from scenarios import load_scenario  # noqa: E402
+from sweeps import sweep  # noqa: E402
+from sweeps.plots import heatmap  # noqa: E402
 
 NAME = "sweep_backstop_force"
 OUT = ROOT / "experiments" / "results" / NAME
@@ -88,13 +88,13 @@ def main() -> None:
     ap.add_argument("--replications", type=int, default=1000)
     ap.add_argument("--workers", type=int, default=None)
     args = ap.parse_args()
-    spec = load_scenario("ukraine-2025")
+    scenario = load_scenario("ukraine-2025")
     res = sweep(
-        spec,
+        scenario,
         GRID,
         replications=args.replications,
         rng=SEED,
-        out=STORE / f"{spec.content_hash[:12]}-r{args.replications}",  # new scenario: new sweep
+        out=STORE / f"{scenario.content_hash[:12]}-r{args.replications}",  # new scenario: new sweep
         workers=args.workers,
     )
     points = res.points()

@@ -400,7 +400,7 @@ force at agreement, or in the last round when there is none.
   {num(rq["0.05"], 0)}–{num(rq["0.95"], 0)}); pledged troops reach it in
   {pct(s["p_troops_at_least_required"])} of replications.
 - Headline odds in the same run: P(agreement) {pct(s["p_agreement"])}, P(holds | agreed)
-  {pct(s["p_holds_given_agreed"])}, P(agreed and holds) {pct(s["p_agreed_and_holds"])}.
+  {pct(s["p_holds"])}, P(agreed and holds) {pct(s["p_agreed_and_holds"])}.
 
 {mtable}
 
@@ -461,7 +461,7 @@ def assumptions() -> str:
     )
     return f"""## 3. The assumptions that matter
 
-Sobol indices (SALib through `model.sensitivity`) of {run["parameters"]} main assumptions, each over
+Sobol indices (SALib via `sweeps.sensitivity`) of {run["parameters"]} main assumptions, each over
 its range as written in the scenario: base sample {run["n"]}, {num(run["points"], 0)} points,
 {run["replications_per_point"]} replications per point, every point with the same root seed
 {run["root_seed"]} (common random numbers). The ± are 95% bootstrap half-widths; with this

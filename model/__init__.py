@@ -1,20 +1,11 @@
-"""Accord's model: the Mesa model, the batched ensemble engine, sweeps and the CLI."""
+"""Accord's model core: the Mesa model, the batched ensemble engine, forecasts (ODD 3, 7).
+
+The experiment machinery (sweeps, sensitivity) is the ``sweeps`` package above this one; the
+command line (``cli``) and the UI (``viz``) sit on top. See docs/dev/architecture.md.
+"""
 
 from model.ensemble import EnsembleResult, run_ensemble
 from model.forecast import Forecast, forecast
 from model.model import AccordModel
-from model.sensitivity_analysis import SensitivityResult, sensitivity
-from model.sweeps import SweepResult, open_sweep, sweep
 
-__all__ = [
-    "AccordModel",
-    "EnsembleResult",
-    "Forecast",
-    "SensitivityResult",
-    "SweepResult",
-    "forecast",
-    "open_sweep",
-    "run_ensemble",
-    "sensitivity",
-    "sweep",
-]
+__all__ = ["AccordModel", "EnsembleResult", "Forecast", "forecast", "run_ensemble"]

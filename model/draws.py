@@ -56,18 +56,16 @@ def inverse_cdf(dist: Distribution, u: F) -> F:
 
 
 def replication_seeds(
-    root: int | None, replications: int, start: int = 0, spawn_key: tuple[int, ...] = ()
+    root: int | None, replications: int, spawn_key: tuple[int, ...] = ()
 ) -> list[np.random.SeedSequence]:
-    """Seed sequences of replications ``start .. start+replications-1`` under the root
+    """Seed sequences of replications ``0 .. replications-1`` under the root
     ``SeedSequence(root, spawn_key=spawn_key)`` (a fresh one each call, so always the same)."""
-    ss = np.random.SeedSequence(root, spawn_key=spawn_key)
-    return ss.spawn(start + replications)[start:]
+    return np.random.SeedSequence(root, spawn_key=spawn_key).spawn(replications)
 
 
 def draw_replications(
     world: World,
     seeds: list[np.random.SeedSequence],
-    overrides: dict[str, float] | None = None,
     generators: list[np.random.Generator] | None = None,
 ) -> tuple[dict[str, F], Noise]:
     """Parameters ``name -> (R,)`` and the noise of R replications.
@@ -75,7 +73,7 @@ def draw_replications(
     ``generators`` (used by the Mesa model) replace ``seeds`` when given.
     """
     params = world.scenario.parameters
-    random_names = [k for k, p in params.items() if p.is_random and k not in (overrides or {})]
+    random_names = [k for k, p in params.items() if p.is_random]
     gens = generators if generators is not None else [np.random.default_rng(s) for s in seeds]
     h, v, c = world.max_rounds, len(world.veto), len(world.candidates)
     k, n = len(world.votes), world.n
@@ -93,9 +91,7 @@ def draw_replications(
     vz = z_vote.reshape(r, k, n)
     values: dict[str, F] = {}
     for name, p in params.items():
-        if overrides and name in overrides:
-            values[name] = np.full(r, float(overrides[name]))
-        elif name in random_names:
+        if name in random_names:
             assert p.distribution is not None
             values[name] = inverse_cdf(p.distribution, u_par[:, random_names.index(name)])
         else:

@@ -1,30 +1,33 @@
 """One round of negotiation over R replications at once (ODD 3, Process overview and scheduling).
 
-``advance`` wires the rules of ``agents.rules`` in the order of the design; the Mesa model calls
-it with R = 1 and the ensemble with R replications, so there is one implementation of the round.
-Order within round t: events → positions → UN votes → force → credibility → proposal →
-acceptance → agreement → durability.
+``advance`` calls the stages of ``model.stages`` in the order of the design; the Mesa model
+calls it with R = 1 and the ensemble with R replications, so there is one implementation of the
+round. Order within round t: events → positions → UN votes → force → credibility → proposal →
+acceptance → agreement → durability. It returns the round's ``RoundOutcome`` (every declared
+round output) and keeps, per replication, the values at agreement (or of the last round).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
 
 from agents import rules
-from agents.rules.force import PledgeWeights
-from agents.rules.votes import ABSENT
 from model.draws import Noise
+from model.outputs import RoundOutcome
+from model.stages.bargaining import negotiate
+from model.stages.durability import assess_durability
+from model.stages.events import apply_events
+from model.stages.force import generate_force
+from model.stages.positions import move_positions
+from model.stages.votes import hold_votes
 from model.world import World
 
 F = NDArray[np.float64]
 B = NDArray[np.bool_]
 Ints = NDArray[np.int64]
-
-NOT_HELD = -1  # vote code for a replication that had already agreed before the vote
 
 
 @dataclass
@@ -43,13 +46,10 @@ class RoundState:
     agreed: B = field(default_factory=lambda: np.zeros(0, bool))
     agreement_round: Ints = field(default_factory=lambda: np.zeros(0, np.int64))
     mandated: B = field(default_factory=lambda: np.zeros(0, bool))
-    outcome: dict[str, NDArray] = field(default_factory=dict)  # values at agreement (or last round)
-    current: dict[str, Any] = field(default_factory=dict)  # this round's values
+    outcome: dict[str, NDArray[np.generic]] = field(default_factory=dict)  # at agreement or last
+    current: RoundOutcome | None = None  # this round's outcome
     votes: dict[str, Ints] = field(default_factory=dict)  # id -> (R, N) vote codes
     adopted: dict[str, B] = field(default_factory=dict)  # id -> (R,)
-
-
-OFFSET_DECIMALS = 3  # offsets closer than 0.001 utility share one proposal (see _propose)
 
 
 def initial_state(world: World, params: dict[str, F], noise: Noise) -> RoundState:
@@ -69,261 +69,37 @@ def initial_state(world: World, params: dict[str, F], noise: Noise) -> RoundStat
     return st
 
 
-def _apply_events(world: World, st: RoundState) -> None:
-    dims = world.scenario.dimension_names
-    cand = list(world.candidates)
-    for ev in world.scenario.events:
-        if ev.round != st.t:
-            continue
-        if ev.kind == "set_parameter":
-            st.params[ev.parameter][:] = ev.value  # type: ignore[index]
-        elif ev.kind == "shift_position":
-            i, d = world.iso3.index(str(ev.iso3)), dims.index(str(ev.dimension))
-            st.x0[:, i, d] = ev.to
-            st.x[:, i, d] = ev.to
-        elif ev.kind == "leave_force":
-            st.available[:, cand.index(world.iso3.index(str(ev.iso3)))] = False
+def _freeze(st: RoundState, outcome: RoundOutcome, keep: B) -> None:
+    """Keep this round's values for the replications still negotiating (or agreeing now)."""
+    for name, value in outcome.values.items():
+        arr = np.broadcast_to(value, (len(keep), *np.shape(value)[1:]))
+        old = st.outcome.get(name)
+        mask = keep.reshape(-1, *([1] * (arr.ndim - 1)))
+        st.outcome[name] = arr.copy() if old is None else np.where(mask, arr, old)
 
 
-def _positions(world: World, st: RoundState) -> None:
-    sw = st.params["self_weight"]  # fixed by the scenario (no distribution), so one value
-    st.x = rules.update_positions(st.x, st.x0, world.weights(float(sw[0])), world.stubbornness)
-
-
-def _margins(x: F, salience: F, text: F, sq: F, mask: NDArray[np.bool_]) -> F:
-    """Vote margins ``(R or 1, N)``; a text that differs across replications (as amended) is
-    scored once per distinct version when the replications share their positions."""
-    if text.ndim == 1:
-        return rules.vote_margin(x, salience, text, sq, mask)
-    if x.shape[0] == 1:
-        versions, inverse = np.unique(np.hstack([text, sq, mask]), axis=0, return_inverse=True)
-        t, q, m = np.split(versions, 3, axis=1)
-        per_version = rules.vote_margin(
-            x, salience, t[:, None, :], q[:, None, :], m[:, None, :] > 0
-        )
-        out: F = per_version[inverse.ravel()]
-        return out
-    return rules.vote_margin(x, salience, text[:, None, :], sq[:, None, :], mask[:, None, :])
-
-
-def _votes(world: World, st: RoundState) -> None:
-    """UN votes scheduled this round; amendments first, then the text as amended."""
-    active = ~st.agreed
-    p = st.params
-    order = sorted(range(len(world.votes)), key=lambda k: world.votes[k].amends < 0)
-    for k in order:
-        v = world.votes[k]
-        if v.round != st.t:
-            continue
-        text, sq, mask = v.text, v.status_quo, v.speaks_to
-        if v.amends >= 0:  # an amendment is weighed against the text it amends
-            base = world.votes[v.amends]  # (where that text is silent, the amendment's status quo)
-            sq = np.where(base.speaks_to, base.text, v.status_quo)
-        else:  # the main text, with whichever of its amendments were adopted
-            text = np.broadcast_to(text, (len(active), world.d)).copy()
-            mask = np.broadcast_to(mask, text.shape).copy()
-            sq = np.broadcast_to(sq, text.shape).copy()
-            for a in world.votes:
-                if a.amends == k and a.id in st.adopted:
-                    take = st.adopted[a.id][:, None] & a.speaks_to
-                    text = np.where(take, a.text, text)
-                    sq = np.where(take & ~v.speaks_to, a.status_quo, sq)
-                    mask = mask | take
-        margin = _margins(st.x, world.salience, text, sq, mask)
-        member = world.sc_member if v.forum == "security_council" else world.un_member
-        p_absent = (
-            np.where(world.sc_member, 0.0, world.p_absent)
-            if v.forum == "security_council"
-            else world.p_absent
-        )
-        cast = rules.cast_votes(
-            margin,
-            p["vote_threshold"],
-            p["vote_threshold_no"],
-            p["vote_noise"][:, None] * st.noise.vote_z[:, k],
-            st.noise.absent_u[:, k],
-            p_absent,
-            member,
-        )
-        if v.forum == "security_council":
-            adopted, _ = rules.security_council_adopted(cast, world.permanent)
-        else:
-            adopted = rules.general_assembly_adopted(rules.tally(cast), v.two_thirds)
-        st.votes[v.id] = np.where(active[:, None], cast, NOT_HELD)
-        st.adopted[v.id] = adopted & active
-        if v.mandates_force:
-            st.mandated |= st.adopted[v.id]
-
-
-def pledge_weights(p: dict[str, F]) -> PledgeWeights:
-    """The pledge decision's coefficients from the parameters."""
-    return PledgeWeights(
-        salience=p["pledge_weight_salience"],
-        closeness=p["pledge_weight_closeness"],
-        credibility=p["pledge_weight_credibility"],
-        bandwagon=p["pledge_weight_bandwagon"],
-        lead=p["pledge_weight_lead"],
-        cost=p["pledge_cost"],
-        backstop_risk_reduction=p["backstop_risk_reduction"],
-        hostility=p["aggressor_hostility"],
-        exposure_risk=p["exposure_risk"],
-    )
-
-
-def _force(world: World, st: RoundState) -> dict[str, Any]:
-    """Pledges, troops, adequacy and credibility of the guarantee package."""
-    p, c = st.params, world.candidates
-    x_c = st.x[:, c, :]  # (P, C, D)
-    s_c = world.salience[c]
-    victim = st.x[:, world.victim, :][:, None, :]
-    closeness = 1.0 - rules.salience_distance(x_c, victim, s_c)  # (P, C)
-    pledges = rules.decide_pledges(
-        capacity=world.capacity,
-        capability=world.capability[c],
-        is_lead=world.is_lead,
-        sec_salience=s_c[:, world.security_dim],
-        closeness=closeness,
-        exposure=world.exposure,
-        threshold=p["pledge_noise"][:, None] * st.noise.pledge_z,
-        weights=pledge_weights(p),
-        backstop=p["backstop"],
-        required=p["force_required_troops"],
-        aggressor_capability=np.full_like(p["backstop"], world.capability[world.aggressor]),
-        available=st.available,
-        initial=st.current.get("member"),
-        explain=st.explain,
-    )
-    deployed = ~np.asarray(world.mandate_required) | st.mandated  # (R,)
-    troops = np.where(deployed[:, None], pledges.troops, 0.0)
-    total = troops.sum(axis=-1)
-    adequacy = rules.force_adequacy(total, p["force_required_troops"])
-    agg = max(world.capability[world.aggressor], 1e-12)
-    strength = np.where(pledges.member & deployed[:, None], world.capability[c], 0.0).sum(-1) / agg
-    g = rules.credibility(adequacy, p["backstop"], strength)
-    x_agg, s_agg = st.x[:, world.aggressor, :][:, None, :], world.salience[world.aggressor]
-    opposition = rules.salience_distance(x_c, x_agg, s_agg)  # (P, C): how opposed, as it sees them
-    opposed = rules.force_adequacy((troops * opposition).sum(-1), p["force_required_troops"])
-    return {
-        "member": pledges.member,
-        "troops": troops,
-        "force_troops": total,
-        "adequacy": adequacy,
-        "credibility": g,
-        "opposed_adequacy": opposed,
-        "lead_in": (pledges.member & world.is_lead).any(-1),
-        "deployed": deployed,
-        "pledge_parts": pledges.parts,
-    }
-
-
-def _distinct_rows(a: F) -> tuple[F, NDArray[np.intp]]:
-    """``np.unique(a, axis=0, return_inverse=True)`` for rows of values on a 10^-k grid, through
-    one integer key per row (sorting integers is much faster than sorting rows)."""
-    steps = np.rint(a * 10**OFFSET_DECIMALS).astype(np.int64)
-    steps -= steps.min(axis=0)
-    radix = steps.max(axis=0) + 1
-    if np.prod(radix.astype(float)) >= 2.0**62:  # too wide for one integer: sort rows
-        rows, inverse = np.unique(a, axis=0, return_inverse=True)
-        return rows, inverse.ravel()
-    keys = np.zeros(len(a), np.int64)
-    for k in range(a.shape[1]):
-        keys = keys * radix[k] + steps[:, k]
-    _, first, inverse = np.unique(keys, return_index=True, return_inverse=True)
-    return a[first], inverse.ravel()
-
-
-def _propose(x_v: F, s_v: F, offsets: F, active: B) -> tuple[F, B]:
-    """The Nash bargaining proposal, computed only for replications still negotiating, and only
-    once for replications that share their positions and offsets. Offsets are rounded to 0.001
-    utility (a twentieth of a typical acceptance noise) before solving, in a run of one as in an
-    ensemble, so a replication gets the same proposal either way; acceptance uses exact offsets."""
-    z = np.zeros((len(active), x_v.shape[-1]))
-    feasible = np.zeros(len(active), bool)
-    idx = np.flatnonzero(active)
-    if not len(idx):
-        return z, feasible
-    rounded = np.round(offsets[idx], OFFSET_DECIMALS)  # the same in a run of 1 and of many
-    if x_v.shape[0] == 1 and (rounded == rounded[0]).all():  # one problem for all
-        sub = rules.nash_bargaining(x_v, s_v, rounded[:1])
-        z[idx], feasible[idx] = sub.terms[0], sub.feasible[0]
-    elif x_v.shape[0] == 1:  # shared positions: solve once per distinct row of offsets
-        rows, inverse = _distinct_rows(rounded)
-        sub = rules.nash_bargaining(x_v, s_v, rows)
-        z[idx], feasible[idx] = sub.terms[inverse], sub.feasible[inverse]
-    else:
-        sub = rules.nash_bargaining(x_v[idx], s_v, rounded)
-        z[idx], feasible[idx] = sub.terms, sub.feasible
-    return z, feasible
-
-
-def _acceptance(world: World, st: RoundState, force: dict[str, Any]) -> dict[str, Any]:
-    """Proposal among the veto players and each one's acceptance probability, with its parts."""
-    p, veto = st.params, world.veto
-    security = np.zeros((len(st.agreed), len(veto)))
-    is_victim, is_agg = veto == world.victim, veto == world.aggressor
-    security[:, is_victim] = (p["security_weight"] * force["credibility"])[:, None]
-    security[:, is_agg] = (
-        -p["troop_aversion"] * force["opposed_adequacy"] + p["un_mandate_effect"] * st.mandated
-    )[:, None]
-    fight = rules.fighting_on_value(
-        np.stack([p[k] for k in world.veto_parameter("fighting_on")], axis=-1),
-        np.stack([p[k] for k in world.veto_parameter("battlefield_trend")], axis=-1),
-        p["war_cost_per_month"],
-        world.belligerent,
-        st.t - 1,
-    )
-    x_v, s_v = st.x[:, veto, :], world.salience[veto]
-    z, feasible = _propose(x_v, s_v, 1.0 + security - fight, ~st.agreed)
-    terms = rules.utility(z[:, None, :], x_v, s_v)
-    parts = rules.acceptance_parts(terms, security, fight, p["acceptance_noise"])
-    weight = world.capability[:, None] * world.salience
-    return {
-        "terms": z,
-        "feasible": feasible,
-        "p_accept": parts["p_accept"],
-        "weighted_mean": rules.weighted_mean(st.x, weight),
-        "weighted_median": rules.weighted_median(st.x, weight),
-        "acceptance_parts": parts,
-    }
-
-
-def advance(world: World, st: RoundState) -> RoundState:
+def advance(world: World, st: RoundState) -> RoundOutcome:
     """Play round ``st.t + 1`` for every replication that has not yet agreed."""
     st.t += 1
-    p = st.params
-    _apply_events(world, st)
-    _positions(world, st)
-    _votes(world, st)
-    force = _force(world, st)
-    acc = _acceptance(world, st, force)
-    horizon = st.t <= p["horizon_rounds"]
-    new = rules.agree(acc["p_accept"], st.noise.accept_u[:, st.t - 1, :]) & ~st.agreed & horizon
+    apply_events(world, st)
+    move_positions(world, st)
+    hold_votes(world, st)
+    force, pledge_parts = generate_force(world, st)
+    bargain, acceptance_parts = negotiate(world, st, force)
+    horizon = st.t <= st.params["horizon_rounds"]
+    accept_u = st.noise.accept_u[:, st.t - 1, :]
+    new = rules.agree(bargain["p_accept"], accept_u) & ~st.agreed & horizon
     st.agreed |= new
     st.agreement_round = np.where(new, st.t, st.agreement_round)
-    hazard = rules.breakdown_hazard(
-        p["breakdown_hazard_per_month"],
-        force["adequacy"],
-        p["backstop"],
-        p["force_effect_on_hazard"],
-        p["backstop_effect_on_hazard"],
+    durability = assess_durability(world, st, force)
+    outcome = RoundOutcome(
+        st.t,
+        {**force, **bargain, **durability},
+        {"pledge": pledge_parts, "acceptance": acceptance_parts} if st.explain else {},
     )
-    current: dict[str, Any] = {
-        **force,
-        **acc,
-        "hazard": hazard,
-        "p_holds": rules.p_holds(hazard, p["durability_horizon_months"]),
-        "breaks_month": rules.breakdown_month(hazard, st.noise.durability_u),
-    }
-    st.current = current
-    keep = ~st.agreed | new  # outcomes freeze at the round of agreement
-    for k, v in current.items():
-        if isinstance(v, dict):
-            continue
-        arr = np.broadcast_to(v, (len(keep), *np.shape(v)[1:]))
-        old = st.outcome.get(k)
-        mask = keep.reshape(-1, *([1] * (arr.ndim - 1)))
-        st.outcome[k] = arr.copy() if old is None else np.where(mask, arr, old)
-    return st
+    st.current = outcome
+    _freeze(st, outcome, ~st.agreed | new)  # outcomes freeze at the round of agreement
+    return outcome
 
 
 def finished(st: RoundState) -> B:
@@ -334,8 +110,9 @@ def finished(st: RoundState) -> B:
 
 def holds(st: RoundState) -> B:
     """Agreed replications whose agreement survives the durability horizon."""
-    out: B = st.agreed & (st.outcome["breaks_month"] > st.params["durability_horizon_months"])
+    breaks: Ints = np.asarray(st.outcome["breaks_month"], np.int64)
+    out: B = st.agreed & (breaks > st.params["durability_horizon_months"])
     return out
 
 
-__all__ = ["ABSENT", "NOT_HELD", "RoundState", "advance", "finished", "holds", "initial_state"]
+__all__ = ["RoundState", "advance", "finished", "holds", "initial_state"]

@@ -1,11 +1,13 @@
-"""The batched ensemble: R replications advanced together as arrays (ODD 3; ODD 7.9 Outputs)."""
+"""The batched ensemble: R replications advanced together as arrays (ODD 3; ODD 7.9 Outputs).
+
+Per-replication columns, the candidates' force arrays and the vote arrays are taken from the
+outputs declared in ``model.outputs``; summaries are made from them in ``model.summaries``.
+"""
 
 from __future__ import annotations
 
-import multiprocessing
 import platform
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from importlib.metadata import version
 from pathlib import Path
@@ -14,12 +16,13 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from agents.rules.votes import VOTE_LETTERS
+from agents.rules.votes import VoteCode
+from model import summaries
 from model.draws import draw_replications, replication_seeds
-from model.engine import NOT_HELD, advance, finished, holds, initial_state
-from model.model import resolve_scenario
-from model.stats import wilson_interval
-from model.world import World, compile_world
+from model.engine import RoundState, advance, finished, holds, initial_state
+from model.executor import process_pool
+from model.outputs import OUTPUTS, columns
+from model.world import World, compile_world, resolve_scenario
 from scenarios import Scenario
 
 DEFAULT_CHUNK = 2500
@@ -38,36 +41,33 @@ def package_versions() -> dict[str, str]:
 
 @dataclass(frozen=True)
 class EnsembleResult:
-    """Outcomes of R replications and their summaries."""
+    """Outcomes of R replications and their summaries (``summaries`` makes them)."""
 
     scenario: Scenario
     root_seed: int
     replications: int
-    rows: pd.DataFrame  # one row per replication
+    rows: pd.DataFrame  # one row per replication: the declared outputs with row=True
     membership: np.ndarray  # (R, C) in the force at agreement (or the last round)
     troops: np.ndarray  # (R, C)
-    votes: dict[str, np.ndarray]  # id -> (R, N) vote codes (NOT_HELD when already agreed)
+    votes: dict[str, np.ndarray]  # id -> (R, N) VoteCode values (NOT_HELD when already agreed)
     baselines: dict[str, dict[str, float]]  # weighted_mean / weighted_median -> dim -> value
+    candidates: tuple[str, ...] = ()  # iso3 of the force candidates, in array order
     spawn_key: tuple[int, ...] = ()  # set when the root was a spawned SeedSequence
     versions: dict[str, str] = field(default_factory=package_versions)
 
     # -- headline probabilities ----------------------------------------------------------------
-    def _p(self, hits: int, n: int) -> dict[str, float]:
-        lo, hi = wilson_interval(hits, n)
-        return {"p": hits / n if n else float("nan"), "low": lo, "high": hi, "n": n}
-
     @property
     def p_agreement(self) -> dict[str, float]:
-        return self._p(int(self.rows["agreed"].sum()), self.replications)
+        return summaries.probability(self, "p_agreement")
 
     @property
-    def p_holds_given_agreed(self) -> dict[str, float]:
-        agreed = self.rows["agreed"]
-        return self._p(int(self.rows["holds"][agreed].sum()), int(agreed.sum()))
+    def p_holds(self) -> dict[str, float]:
+        """P(holds over the durability horizon | agreed), with its Wilson interval."""
+        return summaries.probability(self, "p_holds")
 
     @property
     def p_agreed_and_holds(self) -> dict[str, float]:
-        return self._p(int(self.rows["holds"].sum()), self.replications)
+        return summaries.probability(self, "p_agreed_and_holds")
 
     def agreement_rounds(self) -> pd.Series:
         """How many replications agreed in each round."""
@@ -76,94 +76,65 @@ class EnsembleResult:
 
     def expected_terms(self) -> dict[str, float]:
         """Mean agreed terms (over replications that agreed)."""
-        dims = self.scenario.dimension_names
-        agreed = self.rows[self.rows["agreed"]]
-        return {
-            d: float(agreed[f"terms_{d}"].mean()) if len(agreed) else float("nan") for d in dims
-        }
+        return summaries.mean_if_agreed(self, "terms")
 
-    # -- force -----------------------------------------------------------------------------------
     def force_table(self) -> pd.DataFrame:
         """Per candidate: how often it is in the force, and its mean troops."""
-        world = compile_world(self.scenario)
-        iso = [world.iso3[i] for i in world.candidates]
-        return pd.DataFrame(
-            {
-                "iso3": iso,
-                "p_member": self.membership.mean(axis=0),
-                "mean_troops": self.troops.mean(axis=0),
-            }
-        ).sort_values(["p_member", "mean_troops"], ascending=False, ignore_index=True)
+        return summaries.force_table(self)
 
-    # -- votes -------------------------------------------------------------------------------------
     def vote_table(self, resolution: str) -> pd.DataFrame:
         """Per state: probability of each vote on a resolution, where the vote was held."""
-        v = self.votes[resolution]
-        held = v[:, 0] != NOT_HELD
-        v = v[held]
-        data: dict[str, Any] = {"iso3": list(self.scenario.iso3s)}
-        for code, letter in enumerate(VOTE_LETTERS):
-            data[f"p_{ {'Y': 'yes', 'N': 'no', 'A': 'abstain', 'X': 'absent'}[letter] }"] = (
-                (v == code).mean(axis=0) if len(v) else np.full(v.shape[1], np.nan)
-            )
-        table = pd.DataFrame(data)
-        probs = table[["p_yes", "p_no", "p_abstain", "p_absent"]].to_numpy()
-        table["predicted"] = [VOTE_LETTERS[k] for k in np.argmax(probs, axis=1)]
-        return table
+        return summaries.vote_table(self, resolution)
 
     def vote_summary(self) -> dict[str, dict[str, Any]]:
         """Per resolution: P(adopted) with its interval and the mean tally."""
-        out = {}
-        for rid, v in self.votes.items():
-            held = v[:, 0] != NOT_HELD
-            adopted = self.rows.loc[held, f"adopted_{rid}"]
-            counts = np.stack([(v[held] == c).sum(axis=1) for c in range(4)], axis=1)
-            mean = counts.mean(axis=0) if len(counts) else np.full(4, np.nan)
-            out[rid] = {
-                "p_adopted": self._p(int(adopted.sum()), int(held.sum())),
-                "mean_tally": dict(
-                    zip(("yes", "no", "abstain", "absent"), map(float, mean), strict=True)
-                ),
-            }
-        return out
+        return summaries.vote_summary(self)
 
     def summary(self) -> dict[str, Any]:
-        """Everything above as one JSON-able dict."""
-        rows = self.rows
-        q = [0.05, 0.25, 0.5, 0.75, 0.95]
-        return {
-            "scenario": self.scenario.name,
-            "scenario_hash": self.scenario.content_hash,
-            "root_seed": self.root_seed,
-            "spawn_key": list(self.spawn_key),
-            "replications": self.replications,
-            "p_agreement": self.p_agreement,
-            "p_holds_given_agreed": self.p_holds_given_agreed,
-            "p_agreed_and_holds": self.p_agreed_and_holds,
-            "agreement_rounds": {int(str(k)): int(v) for k, v in self.agreement_rounds().items()},
-            "expected_terms": self.expected_terms(),
-            "baselines": self.baselines,
-            "force_troops_quantiles": dict(
-                zip(map(str, q), map(float, rows["force_troops"].quantile(q)), strict=True)
-            ),
-            "credibility_quantiles": dict(
-                zip(map(str, q), map(float, rows["credibility"].quantile(q)), strict=True)
-            ),
-            "force": self.force_table().to_dict(orient="records"),
-            "votes": self.vote_summary(),
-            "changed_parameters": {k: list(v) for k, v in self.scenario.changed_parameters.items()},
-            "versions": self.versions,
-        }
+        """Everything above as one JSON-able dict (``--json``)."""
+        return summaries.summary(self)
+
+    def point_row(self) -> dict[str, Any]:
+        """The flat one-row summary a sweep stores per point."""
+        return summaries.point_row(self)
+
+
+def replication_rows(world: World, st: RoundState, first: int) -> pd.DataFrame:
+    """One row per replication: every declared output with ``row=True``, then random parameters."""
+    out, names, r = st.outcome, world.axes(), len(st.agreed)
+    run = {"agreed": st.agreed.copy(), "agreement_round": st.agreement_round.copy(),
+           "holds": holds(st)}  # fmt: skip
+    adopted = np.stack(
+        [st.adopted.get(v.id, np.zeros(r, bool)) for v in world.votes], axis=-1
+    ) if world.votes else np.zeros((r, 0), bool)  # fmt: skip
+    frame: dict[str, Any] = {"replication": np.arange(first, first + r)}
+    for o in OUTPUTS:
+        if not o.row:
+            continue
+        value = run.get(o.name, adopted if o.name == "adopted" else out.get(o.name))
+        if value is None:
+            continue
+        if o.only_if_agreed:
+            value = np.where(st.agreed, value, 0)
+        value = np.asarray(value)
+        if o.axis:
+            for k, col in enumerate(columns(o, names.keys(o.axis))):
+                frame[col] = value[:, k]
+        else:
+            frame[o.name] = value
+    for name, p in world.scenario.parameters.items():
+        if p.is_random:
+            frame[f"param_{name}"] = st.params[name]
+    return pd.DataFrame(frame)
 
 
 def _run_chunk(
     world: World,
     seeds: list[np.random.SeedSequence],
     start: int,
-    overrides: dict[str, float] | None,
     on_round: Callable[[float], None] | None = None,
 ) -> dict[str, Any]:
-    params, noise = draw_replications(world, seeds, overrides)
+    params, noise = draw_replications(world, seeds)
     st = initial_state(world, params, noise)
     st.explain = False
     last = float(params["horizon_rounds"].max())
@@ -172,38 +143,16 @@ def _run_chunk(
         if on_round:
             on_round(min(1.0, st.t / last))
     out = st.outcome
-    dims = world.scenario.dimension_names
-    frame: dict[str, Any] = {
-        "replication": np.arange(start, start + len(seeds)),
-        "agreed": st.agreed.copy(),
-        "agreement_round": st.agreement_round.copy(),
-        "holds": holds(st),
-        "breaks_month": np.where(st.agreed, out["breaks_month"], 0),
-        "feasible": out["feasible"],
-        "force_troops": out["force_troops"],
-        "adequacy": out["adequacy"],
-        "credibility": out["credibility"],
-        "p_holds": out["p_holds"],
-        "lead_in": out["lead_in"],
-    }
-    for d, name in enumerate(dims):
-        frame[f"terms_{name}"] = out["terms"][:, d]
-    for j, i in enumerate(world.veto):
-        frame[f"p_accept_{world.iso3[i].lower()}"] = out["p_accept"][:, j]
-    for v in world.votes:
-        frame[f"adopted_{v.id}"] = st.adopted.get(v.id, np.zeros(len(seeds), bool))
-    for name, p in world.scenario.parameters.items():
-        if p.is_random:
-            frame[f"param_{name}"] = st.params[name]
     baseline = {
         k: np.broadcast_to(out[k], (len(seeds), world.d))
         for k in ("weighted_mean", "weighted_median")
     }
     votes = {
-        v.id: st.votes.get(v.id, np.full((len(seeds), world.n), NOT_HELD)) for v in world.votes
+        v.id: st.votes.get(v.id, np.full((len(seeds), world.n), VoteCode.NOT_HELD))
+        for v in world.votes
     }
     return {
-        "frame": pd.DataFrame(frame),
+        "frame": replication_rows(world, st, start),
         "member": out["member"],
         "troops": out["troops"],
         "votes": votes,
@@ -219,12 +168,10 @@ def _run_chunks_in_processes(
     workers: int,
     progress: Callable[[int, int], None] | None,
 ) -> list[dict[str, Any]]:
-    """Chunks in a pool of forked processes, gathered in order (fork: no re-import, fast start)."""
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+    """Chunks in the process pool (``model.executor``), gathered in order."""
+    with process_pool(workers) as pool:
         futures = [
-            pool.submit(_run_chunk, world, seeds[start : start + size], start, None)
-            for start in starts
+            pool.submit(_run_chunk, world, seeds[start : start + size], start) for start in starts
         ]
         parts = []
         for start, future in zip(starts, futures, strict=True):
@@ -251,21 +198,21 @@ def run_ensemble(
     included). ``parameters`` replace scenario values.
     ``progress(done, total)`` is called after each round of each chunk (``done`` counts
     replications, a chunk's share growing with its rounds). ``workers > 1`` runs the chunks in
-    that many forked processes (the same results: replications depend only on their seeds);
+    that many processes (the same results: replications depend only on their seeds);
     progress is then reported per finished chunk.
     """
-    spec = resolve_scenario(scenario, parameters or {})
+    scenario = resolve_scenario(scenario, parameters or {})
     if replications < 1:
         raise ValueError(f"replications = {replications!r}: allowed is an integer >= 1")
+    if workers < 1:
+        raise ValueError(f"workers = {workers!r}: allowed is an integer >= 1")
     ss = rng if isinstance(rng, np.random.SeedSequence) else np.random.SeedSequence(rng)
     root = int(ss.entropy)  # type: ignore[arg-type]
     spawn_key = tuple(int(k) for k in ss.spawn_key)
-    world = compile_world(spec)
+    world = compile_world(scenario)
     size = chunk or DEFAULT_CHUNK
     seeds = replication_seeds(root, replications, spawn_key=spawn_key)
     starts = range(0, replications, size)
-    if workers < 1:
-        raise ValueError(f"workers = {workers!r}: allowed is an integer >= 1")
     if workers > 1 and len(starts) > 1:
         parts = _run_chunks_in_processes(world, seeds, list(starts), size, workers, progress)
     else:
@@ -277,8 +224,8 @@ def run_ensemble(
                 if progress:
                     progress(start + int(n * fraction), replications)
 
-            parts.append(_run_chunk(world, seeds[start : start + size], start, None, on_round))
-    dims = spec.dimension_names
+            parts.append(_run_chunk(world, seeds[start : start + size], start, on_round))
+    dims = scenario.dimension_names
     base = {
         k: dict(
             zip(
@@ -290,7 +237,7 @@ def run_ensemble(
         for k in ("weighted_mean", "weighted_median")
     }
     return EnsembleResult(
-        scenario=spec,
+        scenario=scenario,
         root_seed=root,
         spawn_key=spawn_key,
         replications=replications,
@@ -299,4 +246,5 @@ def run_ensemble(
         troops=np.concatenate([p["troops"] for p in parts]),
         votes={v.id: np.concatenate([p["votes"][v.id] for p in parts]) for v in world.votes},
         baselines=base,
+        candidates=world.axes().candidate,
     )

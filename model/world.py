@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
 
 from agents.rules import influence_weights
-from scenarios import Scenario
+from model.outputs import Axes
+from scenarios import Scenario, load_scenario
 from scenarios.catalogue import PER_VETO_PLAYER, veto_parameter
 
 F = NDArray[np.float64]
@@ -53,7 +56,6 @@ class World:
     is_lead: B  # (C,)
     exposure: F  # (C,)
     security_dim: int
-    un_member: B  # (N,) every state in the scenario sits in the General Assembly
     sc_member: B  # (N,)
     permanent: B  # (N,)
     p_absent: F  # (N,)
@@ -84,10 +86,25 @@ class World:
             )
         return cache[self_weight]
 
+    def axes(self) -> Axes:
+        """The names along each output axis (``model.outputs``): column suffixes, UI keys."""
+        return Axes(
+            dimension=self.scenario.dimension_names,
+            veto_player=tuple(self.iso3[i].lower() for i in self.veto),
+            candidate=tuple(self.iso3[i] for i in self.candidates),
+            vote=tuple(v.id for v in self.votes),
+        )
+
     def veto_parameter(self, base: str) -> tuple[str, ...]:
         """Names of a per-veto-player parameter, in veto-player order."""
         assert base in PER_VETO_PLAYER
         return tuple(veto_parameter(base, self.iso3[i]) for i in self.veto)
+
+
+def resolve_scenario(scenario: str | Path | Scenario, parameters: dict[str, Any]) -> Scenario:
+    """A Scenario from a name, path or object, with parameter values replaced (validated)."""
+    base = scenario if isinstance(scenario, Scenario) else load_scenario(scenario)
+    return base.with_parameters(parameters) if parameters else base
 
 
 def _votes(s: Scenario) -> tuple[Vote, ...]:
@@ -148,7 +165,6 @@ def compile_world(s: Scenario) -> World:
         is_lead=np.array([rows[i].iso3 in lead for i in cand], bool),
         exposure=np.array([rows[i].exposure for i in cand], float),
         security_dim=s.dimension_names.index(roles.security_dimension),
-        un_member=np.ones(len(rows), bool),
         sc_member=np.array([r.sc_seat is not None for r in rows], bool),
         permanent=np.array([r.sc_seat == "permanent" for r in rows], bool),
         p_absent=np.array([r.p_absent for r in rows], float),

@@ -229,7 +229,7 @@ def discover_sweep(
     path: str | Path, output: str = DEFAULT_OUTPUT, *, threshold: float, **options: Any
 ) -> Discovery:
     """``discover`` over the finished points of the sweep directory ``path``."""
-    from model.sweeps import open_sweep
+    from sweeps.runner import open_sweep
 
     try:
         result = open_sweep(path)

@@ -10,12 +10,24 @@ from tests.unit.scenario_factory import Spec
 
 def tiny_spec() -> Spec:
     """Three states, two dimensions; tuned so agreement comes in some rounds and not others."""
-    spec = Spec()
+    scenario = Spec()
     for iso3 in ("ukr", "rus"):
-        spec.params[f"fighting_on_{iso3}"]["value"] = 0.45
-    spec.params["horizon_rounds"]["value"] = 12
-    return spec
+        scenario.params[f"fighting_on_{iso3}"]["value"] = 0.45
+    scenario.params["horizon_rounds"]["value"] = 12
+    return scenario
 
 
 def tiny(tmp: Path) -> Scenario:
     return load_scenario(tiny_spec().write(tmp / "tiny"))
+
+
+def identical_rows(a, b) -> bool:
+    """Same columns and the same values, NaN equal to NaN."""
+    import numpy as np
+
+    if list(a.columns) != list(b.columns) or len(a) != len(b):
+        return False
+    return all(
+        np.array_equal(a[c].to_numpy(), b[c].to_numpy(), equal_nan=a[c].dtype.kind == "f")
+        for c in a.columns
+    )

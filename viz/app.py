@@ -55,11 +55,11 @@ def _try_open(text: str, seed: int) -> tuple[Run | None, str]:
 
 
 def status(model: AccordModel) -> str:
-    horizon = int(model.state.params["horizon_rounds"][0])
+    horizon = int(model.parameter("horizon_rounds"))
     head = f"Round {model.round} of {horizon}"
     if model.agreed:
         holds = "holds" if model.holds else "breaks down"
-        return f"{head}: agreement reached in round {int(model.state.agreement_round[0])}, {holds}"
+        return f"{head}: agreement reached in round {model.agreement_round}, {holds}"
     if not model.running:
         return f"{head}: no agreement within the horizon"
     return f"{head}: negotiating"
@@ -208,7 +208,7 @@ def key_figures(model: AccordModel) -> str:
     last = model.datacollector.get_model_vars_dataframe().iloc[-1]
     vetoes = model.accord_scenario.roles.veto_players
     accept = ", ".join(f"{v} {last[f'p_accept_{v.lower()}']:.0%}" for v in vetoes)
-    required = float(model.state.params["force_required_troops"][0])
+    required = model.parameter("force_required_troops")
     return (
         f"P(accept): {accept} · force {last['force_troops']:,.0f} of {required:,.0f} troops"
         f" · credibility {last['credibility']:.2f}"

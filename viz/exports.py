@@ -11,17 +11,18 @@ from viz.session import error_text, run_csv, save_scenario, scenario_zip, state_
 
 @solara.component
 def Exports(model: AccordModel, tick: int) -> None:
-    scn = model.accord_scenario
-    stem = f"{scn.name}-round{model.round}"
+    scenario = model.accord_scenario
+    stem = f"{scenario.name}-round{model.round}"
     folder, set_folder = solara.use_state("")
     message, set_message = solara.use_state(("", ""))
-    dims = (0, 1) if len(scn.dimension_names) > 1 else (0, 0)
-    required = float(model.state.params["force_required_troops"][0])
-    new_name = f"{scn.name}-modified" if scn.changed_parameters else f"{scn.name}-copy"
+    dims = (0, 1) if len(scenario.dimension_names) > 1 else (0, 0)
+    required = model.parameter("force_required_troops")
+    suffix = "modified" if scenario.changed_parameters else "copy"
+    new_name = f"{scenario.name}-{suffix}"
 
     def save() -> None:
         try:
-            set_message(("ok", f"Written to {save_scenario(scn, folder)}"))
+            set_message(("ok", f"Written to {save_scenario(scenario, folder)}"))
         except Exception as err:  # a bad path or a write error, shown in the page
             set_message(("error", error_text(err)))
 
@@ -49,7 +50,7 @@ def Exports(model: AccordModel, tick: int) -> None:
                 label="Acceptance (PNG)",
             )
             solara.FileDownload(
-                lambda: scenario_zip(scn, new_name),
+                lambda: scenario_zip(scenario, new_name),
                 f"{new_name}.zip",
                 label="Scenario as applied (zip)",
             )

@@ -17,6 +17,7 @@ from matplotlib.ticker import MaxNLocator
 from PIL import Image
 
 from model import AccordModel, EnsembleResult
+from model.outputs import label as output_label
 
 PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f")
 SIZE = (5.6, 3.4)
@@ -29,19 +30,8 @@ def bloc_colours(blocs: list[str]) -> dict[str, str]:
     return {b: PALETTE[i % len(PALETTE)] for i, b in enumerate(sorted(set(blocs)))}
 
 
-def _trails(model: AccordModel, dims: tuple[int, int]) -> np.ndarray:
-    """(rounds + 1, N, 2) positions on two dimensions, from the initial ideal points on."""
-    x0 = model.world.x0[:, list(dims)]
-    if model.round == 0:  # nothing collected yet (Mesa returns a placeholder frame)
-        return x0[None]
-    agents = model.datacollector.get_agent_vars_dataframe()
-    names = [f"pos_{model.accord_scenario.dimension_names[d]}" for d in dims]
-    values = agents[names].to_numpy()
-    return np.concatenate([x0[None], values.reshape(-1, model.world.n, 2)])
-
-
 MARKS = (  # key of the model reporters, marker, colour, size
-    ("proposal", "*", "black", 260),
+    ("terms", "*", "black", 260),
     ("weighted_mean", "X", "#444", 120),
     ("weighted_median", "D", "#444", 80),
 )
@@ -58,16 +48,16 @@ class IssueSpacePlot:
 
     def __init__(self, model: AccordModel, dims: tuple[int, int], dpi: float = SCREEN_DPI,
                  animated: bool = True) -> None:  # fmt: skip
-        scn = model.accord_scenario
+        scenario = model.accord_scenario
         self.dims = dims
-        self.names = [scn.dimension_names[d] for d in dims]
+        self.names = [scenario.dimension_names[d] for d in dims]
         self.fig = Figure(figsize=(6.4, 4.4), dpi=dpi)
         self.canvas = FigureCanvasAgg(self.fig)
         self.fig.subplots_adjust(left=0.1, right=0.72, bottom=0.12, top=0.93)
         ax = self.ax = self.fig.add_subplot()
-        x0 = model.world.x0[:, list(dims)]
-        blocs = [st.bloc for st in scn.states]
-        sizes = 15 + 400 * np.sqrt(model.world.capability)
+        x0 = model.initial_positions()[:, list(dims)]
+        blocs = [st.bloc for st in scenario.states]
+        sizes = 15 + 400 * np.sqrt(model.capabilities())
         self.trails = LineCollection([], colors="0.6", lw=0.6, alpha=0.5, zorder=1)
         ax.add_collection(self.trails)
         self.groups = []
@@ -80,10 +70,10 @@ class IssueSpacePlot:
             (
                 i,
                 ax.annotate(
-                    scn.iso3s[i], x0[i], fontsize=8, xytext=(4, 4), textcoords="offset points"
+                    scenario.iso3s[i], x0[i], fontsize=8, xytext=(4, 4), textcoords="offset points"
                 ),
             )
-            for i in model.world.veto
+            for i in (scenario.iso3s.index(v) for v in model.veto_players())
         ]
         self.marks = {
             key: ax.scatter(
@@ -93,7 +83,7 @@ class IssueSpacePlot:
                 s=size,
                 c=colour,
                 zorder=3,
-                label=key.replace("_", " "),
+                label=output_label(key),
                 edgecolors="white",
             )
             for key, marker, colour, size in MARKS
@@ -112,7 +102,7 @@ class IssueSpacePlot:
 
     def update(self, model: AccordModel) -> None:
         """Set the moving parts to the model's current round."""
-        trails = _trails(model, self.dims)
+        trails = model.trails(self.dims)
         pos = trails[-1]
         self.trails.set_segments(list(np.swapaxes(trails, 0, 1)) if len(trails) > 1 else [])
         for idx, dots in self.groups:
@@ -179,7 +169,7 @@ def acceptance(model: AccordModel) -> Figure:
 def credibility(model: AccordModel) -> Figure:
     """Guarantee credibility and P(holds) over the rounds."""
     table = model.datacollector.get_model_vars_dataframe()
-    cols = {"credibility": "credibility G", "p_holds": "P(holds | agreed)"}
+    cols = {name: output_label(name) for name in ("credibility", "p_holds_hazard")}
     return _over_rounds(table, cols, "Guarantee credibility", "share")
 
 

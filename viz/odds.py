@@ -77,7 +77,7 @@ def OddsResult(outcome: Outcome) -> None:
         return
     solara.Markdown(
         f"- **P(agreement)** = {pct(res.p_agreement)}\n"
-        f"- **P(holds | agreed)** = {pct(res.p_holds_given_agreed)}\n"
+        f"- **P(holds | agreed)** = {pct(res.p_holds)}\n"
         f"- **P(agreed and holds)** = {pct(res.p_agreed_and_holds)}\n"
         f"- root seed {res.root_seed}, scenario `{res.scenario.name}`"
     )

@@ -67,7 +67,7 @@ def Negotiation(model: AccordModel, tick: int) -> None:
 
 @solara.component
 def Force(model: AccordModel, tick: int) -> None:
-    required = float(model.state.params["force_required_troops"][0])
+    required = model.parameter("force_required_troops")
     with solara.Card("Force", margin=0):
         members = {k: v for k, v in model.explain().get("candidates", {}).items() if v["member"]}
         total = sum(v["troops"] for v in members.values())
@@ -81,25 +81,21 @@ def Force(model: AccordModel, tick: int) -> None:
 
 @solara.component
 def UnVotes(model: AccordModel, tick: int) -> None:
-    scn = model.accord_scenario
+    scenario = model.accord_scenario
     with solara.Card("United Nations", margin=0):
-        if not scn.resolutions:
+        if not scenario.resolutions:
             solara.Info("This scenario schedules no UN vote.")
             return
         rows = []
-        for res in scn.resolutions:
+        for res in scenario.resolutions:
             codes = vote_codes(model, res.id)
             row = {"resolution": res.id, "forum": res.forum, "round": res.round}
             if codes is None:
                 row["outcome"] = "not held yet"
             else:
-                if res.forum == "security_council":
-                    codes = [c for c, m in zip(codes, model.world.sc_member, strict=True) if m]
-                row.update(tally(codes))
-                adopted = (
-                    bool(model.state.adopted[res.id][0]) if res.id in model.state.adopted else False
-                )
-                row["outcome"] = "adopted" if adopted else "not adopted"
+                members = model.forum_members(res.id)
+                row.update(tally([c for c, m in zip(codes, members, strict=True) if m]))
+                row["outcome"] = "adopted" if model.adopted(res.id) else "not adopted"
             rows.append(row)
         solara.Markdown("**Tally of this run** (Security Council: members only)")
         solara.DataFrame(pd.DataFrame(rows), items_per_page=10)

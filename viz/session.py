@@ -16,10 +16,9 @@ from typing import Any
 
 import pandas as pd
 
+from agents.rules.votes import CAST, VoteCode
 from model import AccordModel
 from scenarios import Scenario, ScenarioError, list_builtin, load_scenario
-
-VOTE_NAMES = ("yes", "no", "abstain", "absent")
 
 
 @dataclass(frozen=True)
@@ -114,30 +113,27 @@ def state_table(model: AccordModel) -> pd.DataFrame:
     return model.datacollector.get_agent_vars_dataframe().reset_index()
 
 
-def vote_codes(model: AccordModel, res_id: str) -> list[int] | None:
+def vote_codes(model: AccordModel, res_id: str) -> list[VoteCode] | None:
     """This run's vote of each state on a resolution (None if not held yet)."""
-    votes = model.state.votes.get(res_id)
-    if votes is None or int(votes[0, 0]) < 0:
-        return None
-    return [int(v) for v in votes[0]]
+    return model.votes(res_id)
 
 
-def tally(codes: list[int]) -> dict[str, int]:
-    return {name: sum(1 for c in codes if c == k) for k, name in enumerate(VOTE_NAMES)}
+def tally(codes: list[VoteCode]) -> dict[str, int]:
+    return {code.label: sum(1 for c in codes if c == code) for code in CAST}
 
 
 def vote_grid(model: AccordModel) -> pd.DataFrame:
     """One row per state, one column per resolution held: Y / N / A / X (absent)."""
-    scn = model.accord_scenario
+    scenario = model.accord_scenario
     grid: dict[str, Any] = {
-        "iso3": list(scn.iso3s),
-        "name": [s.name for s in scn.states],
-        "bloc": [s.bloc for s in scn.states],
+        "iso3": list(scenario.iso3s),
+        "name": [s.name for s in scenario.states],
+        "bloc": [s.bloc for s in scenario.states],
     }
-    for res in scn.resolutions:
+    for res in scenario.resolutions:
         codes = vote_codes(model, res.id)
         if codes is not None:
-            grid[res.id] = ["YNAX"[c] if 0 <= c < 4 else "-" for c in codes]
+            grid[res.id] = [c.letter for c in codes]
     return pd.DataFrame(grid)
 
 

@@ -1,9 +1,12 @@
 """UN votes: each member's vote from its utility for a text against the status quo (ODD 7.8).
 
-Vote codes: 0 yes, 1 no, 2 abstain, 3 absent, 4 not a member of the forum.
+Vote codes are ``VoteCode``: the one spelling of yes, no, abstain, absent, not a member of the
+forum, and not held (the replication had already agreed), with a letter and a name each.
 """
 
 from __future__ import annotations
+
+from enum import IntEnum
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
@@ -12,8 +15,35 @@ F = NDArray[np.float64]
 B = NDArray[np.bool_]
 Ints = NDArray[np.int64]
 
-YES, NO, ABSTAIN, ABSENT, NON_MEMBER = 0, 1, 2, 3, 4
-VOTE_LETTERS = ("Y", "N", "A", "X")
+
+class VoteCode(IntEnum):
+    """How a member voted on a text; the integer is what vote arrays hold."""
+
+    NOT_HELD = -1  # the replication had agreed before the vote
+    YES = 0
+    NO = 1
+    ABSTAIN = 2
+    ABSENT = 3
+    NON_MEMBER = 4  # not a member of the forum (the Security Council)
+
+    @property
+    def letter(self) -> str:
+        return _LETTERS[self]
+
+    @property
+    def label(self) -> str:
+        return self.name.lower().replace("_", " ")
+
+
+_LETTERS = {
+    VoteCode.NOT_HELD: "",
+    VoteCode.YES: "Y",
+    VoteCode.NO: "N",
+    VoteCode.ABSTAIN: "A",
+    VoteCode.ABSENT: "X",
+    VoteCode.NON_MEMBER: "-",
+}
+CAST = (VoteCode.YES, VoteCode.NO, VoteCode.ABSTAIN, VoteCode.ABSENT)  # what a tally counts
 
 
 def vote_margin(
@@ -49,18 +79,18 @@ def cast_votes(
     ty, tn = np.asarray(yes_threshold, float), np.asarray(no_threshold, float)
     ty = ty[..., None] if ty.ndim else ty
     tn = tn[..., None] if tn.ndim else tn
-    vote = np.where(m > ty, YES, np.where(m < -tn, NO, ABSTAIN))
-    vote = np.where(np.asarray(u_absent, float) < np.asarray(p_absent, float), ABSENT, vote)
-    out: Ints = np.where(np.asarray(member, bool), vote, NON_MEMBER).astype(np.int64)
+    vote = np.where(m > ty, VoteCode.YES, np.where(m < -tn, VoteCode.NO, VoteCode.ABSTAIN))
+    vote = np.where(
+        np.asarray(u_absent, float) < np.asarray(p_absent, float), VoteCode.ABSENT, vote
+    )
+    out: Ints = np.where(np.asarray(member, bool), vote, VoteCode.NON_MEMBER).astype(np.int64)
     return out
 
 
 def tally(votes: ArrayLike) -> Ints:
-    """Counts ``(..., 4)`` of yes, no, abstain, absent among the forum's members."""
+    """Counts ``(..., 4)`` of yes, no, abstain, absent (``CAST``) among the forum's members."""
     v = np.asarray(votes)
-    out: Ints = np.stack(
-        [(v == code).sum(axis=-1) for code in (YES, NO, ABSTAIN, ABSENT)], axis=-1
-    ).astype(np.int64)
+    out: Ints = np.stack([(v == code).sum(axis=-1) for code in CAST], axis=-1).astype(np.int64)
     return out
 
 
@@ -68,7 +98,7 @@ def general_assembly_adopted(counts: ArrayLike, two_thirds: bool) -> B:
     """Two thirds of those present and voting (yes + no) in an emergency special session or on an
     important question; a simple majority otherwise. Abstentions do not count."""
     c = np.asarray(counts)
-    yes, no = c[..., YES], c[..., NO]
+    yes, no = c[..., VoteCode.YES], c[..., VoteCode.NO]
     out: B = (3 * yes >= 2 * (yes + no)) & (yes > 0) if two_thirds else yes > no
     return out
 
@@ -79,6 +109,6 @@ def security_council_adopted(votes: ArrayLike, permanent: ArrayLike) -> tuple[B,
     Returns (adopted ``(...)``, vetoed_by ``(..., N)``).
     """
     v = np.asarray(votes)
-    vetoed_by: B = (v == NO) & np.asarray(permanent, bool)
-    adopted: B = ((v == YES).sum(axis=-1) >= 9) & ~vetoed_by.any(axis=-1)
+    vetoed_by: B = (v == VoteCode.NO) & np.asarray(permanent, bool)
+    adopted: B = ((v == VoteCode.YES).sum(axis=-1) >= 9) & ~vetoed_by.any(axis=-1)
     return adopted, vetoed_by

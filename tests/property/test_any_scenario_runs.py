@@ -25,20 +25,20 @@ frac = st.floats(0.0, 1.0, allow_nan=False).map(lambda v: round(v, 3))
     seed=st.integers(0, 2**32 - 1),
 )
 def test_random_valid_scenarios_run(positions, saliences, backstop, fighting, seed):
-    spec = Spec()
-    for row, (a, b), s in zip(spec.states, positions, saliences, strict=True):
+    scenario = Spec()
+    for row, (a, b), s in zip(scenario.states, positions, saliences, strict=True):
         row["pos_territory"], row["pos_foreign_forces"] = str(a), str(b)
         row["sal_territory"] = str(s)
-    spec.params["backstop"]["value"] = backstop
-    spec.params["fighting_on_ukr"]["value"] = fighting
+    scenario.params["backstop"]["value"] = backstop
+    scenario.params["fighting_on_ukr"]["value"] = fighting
     with tempfile.TemporaryDirectory() as tmp:
-        scenario = load_scenario(spec.write(Path(tmp) / "s"))
+        scenario = load_scenario(scenario.write(Path(tmp) / "s"))
     m = AccordModel(scenario, rng=seed)
     while m.running:
         m.step()
     assert np.all((m.state.x >= 0) & (m.state.x <= 1))
     res = run_ensemble(scenario, 20, rng=seed)
-    for key in ("p_agreement", "p_holds_given_agreed", "p_agreed_and_holds"):
+    for key in ("p_agreement", "p_holds", "p_agreed_and_holds"):
         p = getattr(res, key)
         assert p["n"] == 0 or 0 <= p["p"] <= 1
     assert res.rows["force_troops"].ge(0).all()

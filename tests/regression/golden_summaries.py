@@ -29,9 +29,7 @@ def summarise(name: str) -> dict[str, Any]:
         "replications": REPLICATIONS,
         "seed": SEED,
         "p_agreement": r(s["p_agreement"]["p"]),
-        "p_holds_given_agreed": r(s["p_holds_given_agreed"]["p"])
-        if s["p_holds_given_agreed"]["n"]
-        else None,
+        "p_holds": r(s["p_holds"]["p"]) if s["p_holds"]["n"] else None,
         "mean_force_troops": r(res.rows["force_troops"].mean()),
         "mean_credibility": r(res.rows["credibility"].mean()),
         "expected_terms": {k: (r(v) if v == v else None) for k, v in s["expected_terms"].items()},

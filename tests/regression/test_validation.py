@@ -56,7 +56,7 @@ def test_scenario_sources_hold_no_2025_per_state_vote() -> None:
 
 
 def test_build_reads_only_votes_up_to_2023() -> None:
-    from scenarios import build_ukraine_2025 as b
+    from builds import ukraine_2025 as b
 
     assert b.LAST_VOTE_DATE <= "2023-12-31"
     assert "un_vote_totals.csv" not in b.INPUT_FILES

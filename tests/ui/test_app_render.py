@@ -43,11 +43,11 @@ def test_changed_assumption_applies_on_reset(render_page) -> None:
     slider = next(w for w in page.rc.find(v.Slider).widgets if w.label.startswith("backstop:"))
     slider.v_model = new
     assert "pending Reset" in page.text
-    assert float(page.model.state.params["backstop"][0]) == param.central  # not yet applied
+    assert page.model.parameter("backstop") == param.central  # not yet applied
     page.click("Reset")
     model = page.model
     assert model.accord_scenario.parameters["backstop"].central == new
-    assert float(model.state.params["backstop"][0]) == new
+    assert model.parameter("backstop") == new
     assert model.accord_scenario.changed_parameters["backstop"] == (param.central, new)
     assert "(applied)" in page.text and "Round 0 of" in page.text
 

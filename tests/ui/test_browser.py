@@ -72,7 +72,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
         [
             sys.executable,
             "-m",
-            "model.cli",
+            "cli.main",
             "ui",
             "--port",
             str(port),

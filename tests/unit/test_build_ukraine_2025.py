@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from scenarios import build_ukraine_2025 as b
+from builds import ukraine_2025 as b
 from scenarios.catalogue import CATALOGUE, PER_VETO_PLAYER, veto_parameter
 
 BUILTIN = b.OUT.parent

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from model.cli import main
+from cli.main import main
 
 ACCORD = Path(sys.executable).parent / "accord"
 

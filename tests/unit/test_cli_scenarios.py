@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from model.cli import main
+from cli.main import main
 from scenarios import list_builtin, load_scenario
 from tests.unit.scenario_factory import Spec, make_scenario
 
@@ -20,10 +20,10 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 
 
 def _bad(directory: Path) -> Path:
-    spec = Spec()
-    spec.params["backstop"]["value"] = 7.0
-    spec.state("RUS")["capability"] = "-2"
-    return spec.write(directory)
+    scenario = Spec()
+    scenario.params["backstop"]["value"] = 7.0
+    scenario.state("RUS")["capability"] = "-2"
+    return scenario.write(directory)
 
 
 def test_scenarios_lists_each_builtin(capsys: pytest.CaptureFixture[str]) -> None:

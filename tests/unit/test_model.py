@@ -36,7 +36,7 @@ def test_runs_until_agreement_or_horizon_and_collects(scenario):
     df = m.datacollector.get_model_vars_dataframe()
     assert len(df) == m.round
     for col in (
-        "proposal_territory",
+        "terms_territory",
         "weighted_mean_territory",
         "weighted_median_territory",
         "p_accept_ukr",
@@ -94,10 +94,10 @@ def test_events_apply_in_their_round(scenario):
     m = AccordModel(scenario, rng=1, fighting_on_ukr=0.95)  # no agreement in round 1
     m.step()
     assert m.round == 1 and m.running
-    assert m.state.params["backstop"][0] == 0.5
+    assert m.parameter("backstop") == 0.5
     m.step()  # the factory's events: backstop 0.8 in round 2
     assert m.round == 2
-    assert m.state.params["backstop"][0] == 0.8
+    assert m.parameter("backstop") == 0.8
 
 
 def test_mesa_batch_run_works(scenario):

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from model import open_sweep
+from sweeps import open_sweep
 
 ROOT = Path(__file__).resolve().parents[2]
 START, END = "<!-- research-script -->", "<!-- /research-script -->"

@@ -3,14 +3,14 @@
 import numpy as np
 
 from agents.rules import cast_votes, tally, vote_margin
-from agents.rules.votes import (
-    ABSENT,
-    ABSTAIN,
-    NO,
-    NON_MEMBER,
-    YES,
-    general_assembly_adopted,
-    security_council_adopted,
+from agents.rules.votes import VoteCode, general_assembly_adopted, security_council_adopted
+
+YES, NO, ABSTAIN, ABSENT, NON_MEMBER = (
+    VoteCode.YES,
+    VoteCode.NO,
+    VoteCode.ABSTAIN,
+    VoteCode.ABSENT,
+    VoteCode.NON_MEMBER,
 )
 
 
@@ -68,3 +68,10 @@ def test_votes_follow_the_margin_and_absence():
     )
     np.testing.assert_array_equal(v, [ABSENT, NO, NON_MEMBER])
     np.testing.assert_array_equal(tally(v), [0, 1, 0, 1])  # members only
+
+
+def test_vote_codes_have_one_letter_and_name_each():
+    letters = [c.letter for c in VoteCode if c != VoteCode.NOT_HELD]
+    assert letters == ["Y", "N", "A", "X", "-"]
+    assert [int(c) for c in VoteCode] == [-1, 0, 1, 2, 3, 4]
+    assert VoteCode.NON_MEMBER.label == "non member"

@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from model.cli import main
+from cli.main import main
 from scenarios import Problem, ScenarioError, load_scenario
 from tests.unit.scenario_factory import Spec, dump_toml, make_scenario
 
@@ -511,9 +511,9 @@ CASES: dict[str, Case] = {
 
 @pytest.mark.parametrize("case", CASES.values(), ids=CASES.keys())
 def test_bad_input_is_named(case: Case, tmp_path: Path) -> None:
-    spec = Spec()
-    case.edit(spec)
-    directory = spec.write(tmp_path / "bad")
+    scenario = Spec()
+    case.edit(scenario)
+    directory = scenario.write(tmp_path / "bad")
     find(problems_of(directory), case.file, case.field, case.value, case.allowed)
 
 
@@ -546,17 +546,17 @@ def test_missing_file(name: str, tmp_path: Path) -> None:
 
 
 def test_csv_missing_a_column(tmp_path: Path) -> None:
-    spec = Spec()
-    for row in spec.states:
+    scenario = Spec()
+    for row in scenario.states:
         del row["bloc"]
-    find(problems_of(spec.write(tmp_path / "s")), STATES, "header", "bloc", "required column")
+    find(problems_of(scenario.write(tmp_path / "s")), STATES, "header", "bloc", "required column")
 
 
 def test_csv_unknown_column(tmp_path: Path) -> None:
-    spec = Spec()
-    for row in spec.states:
+    scenario = Spec()
+    for row in scenario.states:
         row["capabilty"] = row.pop("capability")
-    problems = problems_of(spec.write(tmp_path / "s"))
+    problems = problems_of(scenario.write(tmp_path / "s"))
     find(problems, STATES, "header", "capabilty", "did you mean 'capability'")
 
 
@@ -578,12 +578,12 @@ def test_non_utf8_file(name: str, tmp_path: Path) -> None:
 
 
 def test_all_problems_are_collected(tmp_path: Path) -> None:
-    spec = Spec()
-    spec.params["backstop"]["value"] = 2.0
-    spec.state("UKR")["capability"] = "-1"
-    spec.ties[0]["to"] = "UKR"
-    del spec.params["fighting_on_rus"]
-    problems = problems_of(spec.write(tmp_path / "s"))
+    scenario = Spec()
+    scenario.params["backstop"]["value"] = 2.0
+    scenario.state("UKR")["capability"] = "-1"
+    scenario.ties[0]["to"] = "UKR"
+    del scenario.params["fighting_on_rus"]
+    problems = problems_of(scenario.write(tmp_path / "s"))
     assert {Path(p.file).name for p in problems} == {TOML, STATES, TIES}
     assert len(problems) >= 4
 
@@ -659,12 +659,12 @@ def test_with_parameters_out_of_range(tmp_path: Path) -> None:
 
 
 def test_self_weight_takes_no_distribution(tmp_path: Path) -> None:
-    spec = Spec()
-    spec.params["self_weight"] = {
+    scenario = Spec()
+    scenario.params["self_weight"] = {
         "distribution": {"kind": "uniform", "low": 0.2, "high": 0.8},
         "unit": "weight",
         "range": [0.0, 1.0],
         "source": "ASSUMPTION: test",
     }
-    problems = problems_of(spec.write(tmp_path / "s"))
+    problems = problems_of(scenario.write(tmp_path / "s"))
     find(problems, "scenario.toml", "distribution", "uniform", "same in every replication")

@@ -116,11 +116,11 @@ def test_variant_distribution_replaces_value(tmp_path: Path) -> None:
 
 def test_variant_with_its_own_states(tmp_path: Path) -> None:
     make_scenario(tmp_path / "base")
-    spec = Spec()
-    spec.state("USA")["capability"] = "0.9"
-    spec.toml = {"name": "v", "based_on": "../base"}
-    spec.omit = {"ties.csv"}
-    v = load_scenario(spec.write(tmp_path / "v"))
+    scenario = Spec()
+    scenario.state("USA")["capability"] = "0.9"
+    scenario.toml = {"name": "v", "based_on": "../base"}
+    scenario.omit = {"ties.csv"}
+    v = load_scenario(scenario.write(tmp_path / "v"))
     assert v.states[2].capability == 0.9
 
 

@@ -14,17 +14,17 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from model import sensitivity
 from scenarios import Scenario, load_scenario
+from sweeps import sensitivity
 
 PARAMS = ["un_mandate_effect", "war_cost_per_month", "backstop"]
 
 
 @pytest.fixture(scope="module")
 def ukraine() -> Scenario:
-    spec = load_scenario("ukraine-2025")
-    assert not any(r.mandates_force for r in spec.resolutions)  # the premise of these tests
-    return spec
+    scenario = load_scenario("ukraine-2025")
+    assert not any(r.mandates_force for r in scenario.resolutions)  # the premise of these tests
+    return scenario
 
 
 def test_sobol_index_of_a_parameter_with_no_effect_is_zero(

@@ -15,10 +15,11 @@ import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
-from model import open_sweep, run_ensemble, sweep
-from model.store import StoreMismatch
-from model.sweep_engines import identical_rows
+from model import run_ensemble
 from scenarios import Scenario, load_scenario
+from sweeps import open_sweep, sweep
+from sweeps.store import StoreMismatch
+from tests.model_fixtures import identical_rows
 from tests.unit.scenario_factory import make_scenario
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -119,7 +120,7 @@ def test_a_different_design_scenario_or_seed_in_the_same_out_is_refused(
 
 KILLED = """
 import sys
-from model import sweep
+from sweeps import sweep
 sweep(sys.argv[1], {"backstop": [i / 7 for i in range(8)]}, replications=1500, rng=7,
       out=sys.argv[2], workers=1, per_replication=True, progress=False)
 """

@@ -8,8 +8,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from model.cli import main
-from model.cli_sweep import parse_levels, parse_param
+from cli.main import main
+from cli.sweep import parse_levels, parse_param
 from tests.unit.scenario_factory import make_scenario
 
 

@@ -9,9 +9,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from model import designs
-from model.designs import DesignError
 from scenarios import Scenario, ScenarioError, load_scenario
+from sweeps import designs
+from sweeps.designs import DesignError
 from tests.unit.scenario_factory import make_scenario
 
 

@@ -14,10 +14,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from model import SweepResult, sweep
-from model.store import Store
-from model.sweep_engines import identical_rows
 from scenarios import Scenario, load_scenario
+from sweeps import SweepResult, sweep
+from sweeps.store import Store
+from tests.model_fixtures import identical_rows
 from tests.unit.scenario_factory import make_scenario
 
 GRID = {"backstop": [0.0, 0.5, 1.0], "war_cost_per_month": [0.0, 0.2]}

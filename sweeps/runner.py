@@ -23,10 +23,10 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
-from model.designs import Design, as_design, check
-from model.store import Store, environment
-from model.sweep_engines import Task, run_tasks
 from scenarios import Scenario, load_scenario
+from sweeps.designs import Design, as_design, check
+from sweeps.engines import Task, run_tasks
+from sweeps.store import Store, environment
 
 Engine = Literal["local", "dask"]
 SEEDS = ("independent", "common")
@@ -100,13 +100,13 @@ def _root(rng: int | np.random.SeedSequence | None, store: Store) -> int:
 
 
 def _manifest(
-    spec: Scenario, design: Design, root: int, replications: int, seeds: str, per_rep: bool
+    scenario: Scenario, design: Design, root: int, replications: int, seeds: str, per_rep: bool
 ) -> dict[str, Any]:
     return {
         "format": 1,
         "kind": "accord-sweep",
-        "scenario": spec.name,
-        "scenario_hash": spec.content_hash,
+        "scenario": scenario.name,
+        "scenario_hash": scenario.content_hash,
         "design": design.spec,
         "design_hash": design.hash,
         "parameters": design.parameters,
@@ -136,15 +136,15 @@ def sweep(
 ) -> SweepResult:
     """Run ``replications`` replications at every point of ``design``; store them in ``out``.
 
-    ``design``: a Design (``model.designs``), a dict of levels (full grid) or a table of points.
+    ``design``: a Design (``sweeps.designs``), a dict of levels (full grid) or a table of points.
     ``engine="local"``: a process pool of ``workers`` (default: the machine's cores).
     ``engine="dask"``: a ``dask.distributed`` cluster: a LocalCluster of ``workers`` when
     ``scheduler`` is None, else its address (``"tcp://host:8786"``) or a ``Client``.
     ``progress``: a tqdm bar (default: when stderr is a terminal).
     """
-    spec = scenario if isinstance(scenario, Scenario) else load_scenario(scenario)
+    scenario = scenario if isinstance(scenario, Scenario) else load_scenario(scenario)
     d = as_design(design)
-    check(d, spec)
+    check(d, scenario)
     if replications < 1:
         raise ValueError(f"replications = {replications!r}: allowed is an integer >= 1")
     if seeds not in SEEDS:
@@ -153,7 +153,7 @@ def sweep(
         raise ValueError(f"engine = {engine!r}: allowed is 'local' or 'dask'")
     store = Store(out)
     root = _root(rng, store)
-    store.open(_manifest(spec, d, root, replications, seeds, per_replication), d.points)
+    store.open(_manifest(scenario, d, root, replications, seeds, per_replication), d.points)
     done = store.done()
     tasks = (
         Task(k, d.point(k), replications, point_seed(root, k, seeds), per_replication, chunk)
@@ -163,7 +163,7 @@ def sweep(
     todo = len(d) - len(done)
     bar = _bar(todo, len(d), progress)
     for k, row, reps in run_tasks(
-        spec, tasks, engine=engine, scheduler=scheduler, workers=workers or os.cpu_count() or 1
+        scenario, tasks, engine=engine, scheduler=scheduler, workers=workers or os.cpu_count() or 1
     ):
         store.write_point(k, row, reps)
         bar.update(1)

@@ -19,9 +19,9 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
-from model.designs import Design, ParamSpec, morris, sobol
-from model.sweeps import Engine, sweep
 from scenarios import Scenario, load_scenario
+from sweeps.designs import Design, ParamSpec, morris, sobol
+from sweeps.runner import Engine, sweep
 
 Method = Literal["sobol", "morris"]
 OUTPUTS = ("p_agreement", "p_holds")
@@ -50,48 +50,10 @@ class SensitivityResult:
 
     def plot(self, path: str | Path, outputs: Sequence[str] | None = None) -> Path:
         """A tornado chart per output (total and first-order indices, or Morris mu*)."""
-        import matplotlib
-
-        matplotlib.use("Agg")
-        import matplotlib.pyplot as plt
+        from sweeps.plots import tornado
 
         outs = [o for o in (outputs or self.indices["output"].unique()) if o not in self.skipped]
-        k = len(self.design.parameters)
-        fig, axes = plt.subplots(
-            1, max(1, len(outs)), figsize=(5.5 * max(1, len(outs)), 1 + 0.45 * k), squeeze=False
-        )
-        for ax, out in zip(axes[0], outs, strict=False):
-            t = self.table(out).iloc[::-1]
-            y = np.arange(len(t))
-            if self.method == "sobol":
-                ax.barh(y + 0.2, t["ST"], 0.4, xerr=t["ST_conf"], label="total (ST)")
-                ax.barh(y - 0.2, t["S1"], 0.4, xerr=t["S1_conf"], label="first order (S1)")
-                ax.set_xlabel("Sobol index")
-                ax.legend(loc="lower right", fontsize=8)
-            else:
-                ax.barh(y, t["mu_star"], 0.6, xerr=t["mu_star_conf"])
-                ax.set_xlabel("Morris mu* (mean |elementary effect|)")
-            ax.set_yticks(y, list(t["parameter"]))
-            ax.set_title(LABELS.get(out, out))
-            ax.axvline(0, color="black", lw=0.5)
-        fig.tight_layout()
-        return save_figure(fig, path)
-
-
-def save_figure(fig: Any, path: str | Path) -> Path:
-    """Save PNG or SVG without timestamps or version stamps (byte-reproducible), then close."""
-    import matplotlib.pyplot as plt
-
-    p = Path(path)
-    p.parent.mkdir(parents=True, exist_ok=True)
-    meta: dict[str, Any] = {"Date": None} if p.suffix == ".svg" else {"Software": None}
-    if p.suffix == ".svg":
-        import matplotlib
-
-        matplotlib.rcParams["svg.hashsalt"] = "accord"
-    fig.savefig(p, dpi=120, metadata=meta)
-    plt.close(fig)
-    return p
+        return tornado({o: self.table(o) for o in outs}, self.method, path)
 
 
 def _analyse(
@@ -150,11 +112,11 @@ def sensitivity(
     ``rng`` seeds the sampler, the bootstrap and the (common) root seed of every point.
     ``out``: keep the sweep there (resumable); by default a temporary directory.
     """
-    spec = scenario if isinstance(scenario, Scenario) else load_scenario(scenario)
+    scenario = scenario if isinstance(scenario, Scenario) else load_scenario(scenario)
     if method == "sobol":
-        d = sobol(spec, n, params, seed=rng, calc_second_order=calc_second_order)
+        d = sobol(scenario, n, params, seed=rng, calc_second_order=calc_second_order)
     elif method == "morris":
-        d = morris(spec, n, params, seed=rng, num_levels=num_levels)
+        d = morris(scenario, n, params, seed=rng, num_levels=num_levels)
     else:
         raise ValueError(f"method = {method!r}: allowed is 'sobol' or 'morris'")
     kw: dict[str, Any] = {
@@ -167,10 +129,10 @@ def sensitivity(
         "progress": progress,
     }
     if out is not None:
-        points = sweep(spec, d, out=out, **kw).points()
+        points = sweep(scenario, d, out=out, **kw).points()
     else:
         with tempfile.TemporaryDirectory(prefix="accord-sensitivity-") as tmp:
-            points = sweep(spec, d, out=tmp, **kw).points()
+            points = sweep(scenario, d, out=tmp, **kw).points()
     frames, skipped = [], {}
     for output in outputs:
         if output not in points.columns:

@@ -1,6 +1,6 @@
 """Build ``scenarios/builtin/ukraine-2025/{states,ties}.csv`` from the sourced inputs.
 
-Run ``python -m scenarios.build_ukraine_2025 [--out DIR]``. Pure stdlib + pandas, deterministic:
+Run ``python -m builds.ukraine_2025 [--out DIR]``. Pure stdlib + pandas, deterministic:
 the same inputs give the same bytes (rows sorted by iso3 / pair, floats written with fixed
 decimals, ``\\n`` line endings). Every rule is documented in ``docs/ukraine-2025.md``.
 
@@ -29,9 +29,10 @@ import pandas as pd
 
 from scenarios.validate_tables import STATE_COLUMNS as BASE_COLUMNS
 
-HERE = Path(__file__).resolve().parent
-SOURCES = HERE / "sources" / "ukraine-2025"
-OUT = HERE / "builtin" / "ukraine-2025"
+SCENARIOS = Path(__file__).resolve().parents[1] / "scenarios"
+SOURCES = SCENARIOS / "sources" / "ukraine-2025"
+OUT = SCENARIOS / "builtin" / "ukraine-2025"
+
 
 DIMENSIONS = ("territory", "alignment", "foreign_forces", "sanctions", "accountability")
 

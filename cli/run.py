@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from model.ensemble import EnsembleResult, run_ensemble
-from model.model import resolve_scenario
+from model.world import resolve_scenario
 
 
 def parse_assignment(text: str) -> tuple[str, float]:
@@ -69,8 +69,8 @@ def register(sub: Any) -> None:
 
 
 def _ensemble(args: argparse.Namespace) -> EnsembleResult:
-    spec = resolve_scenario(args.scenario, dict(args.assignments))
-    return run_ensemble(spec, args.replications, rng=args.seed, workers=args.workers)
+    scenario = resolve_scenario(args.scenario, dict(args.assignments))
+    return run_ensemble(scenario, args.replications, rng=args.seed, workers=args.workers)
 
 
 def _pct(p: dict[str, float]) -> str:
@@ -82,12 +82,12 @@ def _pct(p: dict[str, float]) -> str:
 def format_report(res: EnsembleResult) -> str:
     """The human-readable report of ``accord run``."""
     s = res.summary()
-    spec = res.scenario
-    horizon = int(spec.parameters["horizon_rounds"].central)
-    months = int(spec.parameters["durability_horizon_months"].central)
-    out = [f"{spec.name}: {res.replications:,} replications, root seed {res.root_seed}", ""]
+    scenario = res.scenario
+    horizon = int(scenario.parameters["horizon_rounds"].central)
+    months = int(scenario.parameters["durability_horizon_months"].central)
+    out = [f"{scenario.name}: {res.replications:,} replications, root seed {res.root_seed}", ""]
     out.append(f"P(agreement within {horizon} rounds)   {_pct(s['p_agreement'])}")
-    out.append(f"P(holds {months} months | agreed)    {_pct(s['p_holds_given_agreed'])}")
+    out.append(f"P(holds {months} months | agreed)    {_pct(s['p_holds'])}")
     out.append(f"P(agreed and holds)              {_pct(s['p_agreed_and_holds'])}")
     out += ["", "Agreement round (share of all replications):"]
     rounds = s["agreement_rounds"]
@@ -97,7 +97,7 @@ def format_report(res: EnsembleResult) -> str:
     if not rounds:
         out.append("  (no agreement in any replication)")
     out += ["", f"{'Terms':<16}{'proposal':>10}{'w. mean':>10}{'w. median':>11}"]
-    for d in spec.dimension_names:
+    for d in scenario.dimension_names:
         out.append(
             f"{d:<16}{s['expected_terms'][d]:>10.3f}"
             f"{s['baselines']['weighted_mean'][d]:>10.3f}"
@@ -108,7 +108,7 @@ def format_report(res: EnsembleResult) -> str:
     out += [
         "",
         f"Force: troops median {q['0.5']:,.0f} (5-95%: {q['0.05']:,.0f}-{q['0.95']:,.0f}),"
-        f" required {spec.parameters['force_required_troops'].central:,.0f};"
+        f" required {scenario.parameters['force_required_troops'].central:,.0f};"
         f" credibility G median {g['0.5']:.2f}",
     ]
     members = [f"{m['iso3']} {m['p_member']:.2f}" for m in s["force"] if m["p_member"] > 0.005]

@@ -13,11 +13,11 @@ import sys
 from collections.abc import Sequence
 from types import ModuleType
 
-from model import cli_run, cli_scenarios, cli_sweep, cli_ui
+from cli import run, scenario_info, sweep, ui
 from scenarios import ScenarioError
 
 # Add a command module with one line here.
-COMMANDS: list[ModuleType] = [cli_scenarios, cli_run, cli_ui, cli_sweep]
+COMMANDS: list[ModuleType] = [scenario_info, run, ui, sweep]
 
 
 def build_parser() -> argparse.ArgumentParser:

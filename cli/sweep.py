@@ -10,28 +10,28 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from model.cli_run import positive_int
-from model.designs import Design, DesignError, grid, latin, morris, sobol, table
-from model.store import StoreMismatch
+from cli.run import positive_int
 from scenarios import load_scenario
+from sweeps.designs import Design, DesignError, grid, latin, morris, sobol, table
+from sweeps.store import StoreMismatch
 
 SHOWN = ["p_agreement", "p_agreement_low", "p_agreement_high", "p_holds", "p_agreed_and_holds"]
 
 
 def parse_levels(text: str) -> tuple[str, list[float]]:
     """``name=lo:hi:n`` (n evenly spaced values), ``name=a,b,c`` or ``name=v``."""
-    name, sep, spec = text.partition("=")
-    if not sep or not name.strip() or not spec.strip():
+    name, sep, scenario = text.partition("=")
+    if not sep or not name.strip() or not scenario.strip():
         raise argparse.ArgumentTypeError(
             f"--grid {text!r}: expected name=low:high:count or name=v1,v2,..."
         )
     try:
-        if ":" in spec:
-            lo, hi, n = spec.split(":")
+        if ":" in scenario:
+            lo, hi, n = scenario.split(":")
             if int(n) < 1:
                 raise ValueError
             return name.strip(), [float(v) for v in np.linspace(float(lo), float(hi), int(n))]
-        return name.strip(), [float(v) for v in spec.split(",")]
+        return name.strip(), [float(v) for v in scenario.split(",")]
     except ValueError:
         raise argparse.ArgumentTypeError(
             f"--grid {text!r}: expected name=low:high:count (count >= 1) or name=v1,v2,..."
@@ -40,11 +40,11 @@ def parse_levels(text: str) -> tuple[str, list[float]]:
 
 def parse_param(text: str) -> tuple[str, tuple[float, float] | None]:
     """``name`` (the scenario's range) or ``name=low:high``."""
-    name, sep, spec = text.partition("=")
+    name, sep, scenario = text.partition("=")
     if not sep:
         return name.strip(), None
     try:
-        lo, hi = spec.split(":")
+        lo, hi = scenario.split(":")
         return name.strip(), (float(lo), float(hi))
     except ValueError:
         raise argparse.ArgumentTypeError(
@@ -140,17 +140,17 @@ def _design(args: argparse.Namespace) -> Design:
         raise DesignError("no design: give --grid, --lhs N, --sobol N, --morris N or --design")
     if not args.param:
         raise DesignError("--lhs/--sobol/--morris need at least one --param name[=low:high]")
-    spec = load_scenario(args.scenario)
+    scenario = load_scenario(args.scenario)
     params = dict(args.param)
     if args.lhs:
-        return latin(spec, args.lhs, params, seed=args.sample_seed)
+        return latin(scenario, args.lhs, params, seed=args.sample_seed)
     if args.sobol:
-        return sobol(spec, args.sobol, params, seed=args.sample_seed)
-    return morris(spec, args.morris, params, seed=args.sample_seed)
+        return sobol(scenario, args.sobol, params, seed=args.sample_seed)
+    return morris(scenario, args.morris, params, seed=args.sample_seed)
 
 
 def cmd_sweep(args: argparse.Namespace) -> int:
-    from model.sweeps import sweep
+    from sweeps.runner import sweep
 
     try:
         d = _design(args)
@@ -178,7 +178,7 @@ def cmd_sweep(args: argparse.Namespace) -> int:
 
 
 def cmd_sensitivity(args: argparse.Namespace) -> int:
-    from model.sensitivity_analysis import OUTPUTS, sensitivity
+    from sweeps.sensitivity import OUTPUTS, sensitivity
 
     if not args.param:
         return _fail("sensitivity needs at least one --param name[=low:high]")
@@ -215,8 +215,8 @@ def cmd_sensitivity(args: argparse.Namespace) -> int:
 
 
 def cmd_results(args: argparse.Namespace) -> int:
-    from model.results import plot_metric
-    from model.sweeps import open_sweep
+    from sweeps.plots import plot_metric
+    from sweeps.runner import open_sweep
 
     try:
         res = open_sweep(args.path)

@@ -1,4 +1,5 @@
-"""Figures of a sweep's per-point table: an outcome against one or two parameters."""
+"""Figures of sweeps and sensitivity studies: an outcome against one or two parameters, tornado
+charts of sensitivity indices; every figure saved byte-reproducibly (``save_figure``)."""
 
 from __future__ import annotations
 
@@ -8,13 +9,13 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from model.sensitivity_analysis import LABELS, save_figure
+from model.outputs import label
 
 MAX_LINES = 8
 
 
 def _label(column: str) -> str:
-    return LABELS.get(column, column)
+    return label(column)
 
 
 def plot_metric(points: pd.DataFrame, metric: str, x: str, y: str | None, path: str | Path) -> Path:
@@ -101,3 +102,49 @@ def heatmap(
     fig.colorbar(im, ax=ax, label=_label(metric))
     fig.tight_layout()
     return save_figure(fig, path)
+
+
+def tornado(tables: dict[str, pd.DataFrame], method: str, path: str | Path) -> Path:
+    """A tornado chart per output: Sobol total and first-order indices, or Morris mu*.
+
+    ``tables``: output name -> its indices, most influential parameter first."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    k = max((len(t) for t in tables.values()), default=1)
+    n = max(1, len(tables))
+    fig, axes = plt.subplots(1, n, figsize=(5.5 * n, 1 + 0.45 * k), squeeze=False)
+    for ax, (out, table) in zip(axes[0], tables.items(), strict=False):
+        t = table.iloc[::-1]
+        y = np.arange(len(t))
+        if method == "sobol":
+            ax.barh(y + 0.2, t["ST"], 0.4, xerr=t["ST_conf"], label="total (ST)")
+            ax.barh(y - 0.2, t["S1"], 0.4, xerr=t["S1_conf"], label="first order (S1)")
+            ax.set_xlabel("Sobol index")
+            ax.legend(loc="lower right", fontsize=8)
+        else:
+            ax.barh(y, t["mu_star"], 0.6, xerr=t["mu_star_conf"])
+            ax.set_xlabel("Morris mu* (mean |elementary effect|)")
+        ax.set_yticks(y, list(t["parameter"]))
+        ax.set_title(_label(out))
+        ax.axvline(0, color="black", lw=0.5)
+    fig.tight_layout()
+    return save_figure(fig, path)
+
+
+def save_figure(fig: Any, path: str | Path) -> Path:
+    """Save PNG or SVG without timestamps or version stamps (byte-reproducible), then close."""
+    import matplotlib.pyplot as plt
+
+    p = Path(path)
+    p.parent.mkdir(parents=True, exist_ok=True)
+    meta: dict[str, Any] = {"Date": None} if p.suffix == ".svg" else {"Software": None}
+    if p.suffix == ".svg":
+        import matplotlib
+
+        matplotlib.rcParams["svg.hashsalt"] = "accord"
+    fig.savefig(p, dpi=120, metadata=meta)
+    plt.close(fig)
+    return p

@@ -1,0 +1,90 @@
+"""Step 3, UN votes: amendments first, then the texts as amended (ODD 7.8).
+
+Votes and adoption persist over the run (``RoundState.votes``, ``.adopted``); a mandate
+adopted by the Security Council lets a force that needs one deploy."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+from numpy.typing import NDArray
+
+from agents import rules
+from agents.rules.votes import VoteCode
+
+if TYPE_CHECKING:
+    from model.engine import RoundState
+    from model.world import World
+
+F = NDArray[np.float64]
+
+
+def _margins(x: F, salience: F, text: F, sq: F, mask: NDArray[np.bool_]) -> F:
+    """Vote margins ``(R or 1, N)``; a text that differs across replications (as amended) is
+    scored once per distinct version when the replications share their positions."""
+    if text.ndim == 1:
+        return rules.vote_margin(x, salience, text, sq, mask)
+    if x.shape[0] == 1:
+        versions, inverse = np.unique(np.hstack([text, sq, mask]), axis=0, return_inverse=True)
+        t, q, m = np.split(versions, 3, axis=1)
+        per_version = rules.vote_margin(
+            x, salience, t[:, None, :], q[:, None, :], m[:, None, :] > 0
+        )
+        out: F = per_version[inverse.ravel()]
+        return out
+    return rules.vote_margin(x, salience, text[:, None, :], sq[:, None, :], mask[:, None, :])
+
+
+def text_as_voted(world: World, st: RoundState, k: int) -> tuple[F, F, NDArray[np.bool_]]:
+    """Text, status quo and the dimensions it speaks to, for vote k as it stands when voted:
+    an amendment weighed against the text it amends, a main text with its adopted amendments."""
+    v = world.votes[k]
+    text, sq, mask = v.text, v.status_quo, v.speaks_to
+    if v.amends >= 0:  # an amendment is weighed against the text it amends
+        base = world.votes[v.amends]  # (where that text is silent, the amendment's status quo)
+        return text, np.where(base.speaks_to, base.text, v.status_quo), mask
+    r = len(st.agreed)
+    text = np.broadcast_to(text, (r, world.d)).copy()
+    mask = np.broadcast_to(mask, text.shape).copy()
+    sq = np.broadcast_to(sq, text.shape).copy()
+    for a in world.votes:
+        if a.amends == k and a.id in st.adopted:
+            take = st.adopted[a.id][:, None] & a.speaks_to
+            text = np.where(take, a.text, text)
+            sq = np.where(take & ~v.speaks_to, a.status_quo, sq)
+            mask = mask | take
+    return text, sq, mask
+
+
+def hold_votes(world: World, st: RoundState) -> None:
+    """Every UN vote scheduled this round, for replications still negotiating."""
+    active = ~st.agreed
+    p = st.params
+    order = sorted(range(len(world.votes)), key=lambda k: world.votes[k].amends < 0)
+    for k in order:
+        v = world.votes[k]
+        if v.round != st.t:
+            continue
+        text, sq, mask = text_as_voted(world, st, k)
+        margin = _margins(st.x, world.salience, text, sq, mask)
+        council = v.forum == "security_council"
+        member = world.sc_member if council else np.ones(world.n, bool)
+        p_absent = np.where(world.sc_member, 0.0, world.p_absent) if council else world.p_absent
+        cast = rules.cast_votes(
+            margin,
+            p["vote_threshold"],
+            p["vote_threshold_no"],
+            p["vote_noise"][:, None] * st.noise.vote_z[:, k],
+            st.noise.absent_u[:, k],
+            p_absent,
+            member,
+        )
+        if council:
+            adopted, _ = rules.security_council_adopted(cast, world.permanent)
+        else:
+            adopted = rules.general_assembly_adopted(rules.tally(cast), v.two_thirds)
+        st.votes[v.id] = np.where(active[:, None], cast, VoteCode.NOT_HELD)
+        st.adopted[v.id] = adopted & active
+        if v.mandates_force:
+            st.mandated |= st.adopted[v.id]
