@@ -8,6 +8,7 @@ Kubernetes alike). The local pool is ``model.executor``'s, shared with ensembles
 
 from __future__ import annotations
 
+import sys
 import uuid
 from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, wait
@@ -116,6 +117,8 @@ def _dask(
         client, own = Client(cluster), True
     else:
         client, own = Client(scheduler), True
+    if own:  # where to watch the tasks (the Dask dashboard), said once, on stderr
+        print(f"Dask dashboard: {client.dashboard_link}", file=sys.stderr, flush=True)
     try:
         token = uuid.uuid4().hex[:8]
         # The scenario as a task (not scattered data), so the scheduler can recompute it if every

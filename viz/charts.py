@@ -37,7 +37,7 @@ MARGIN = {"l": 60, "r": 20, "t": 50, "b": 50}
 VOTE_LABELS = ("yes", "no", "abstain", "absent")
 VOTE_COLOURS = ("#2ca02c", "#d62728", "#ff7f0e", "#bbbbbb")
 MARKS = (  # key, label, plotly symbol, colour, size
-    ("proposal", "proposal", "star", "black", 20),
+    ("terms", "proposal", "star", "black", 20),
     ("weighted_mean", "weighted mean", "x", "#444", 13),
     ("weighted_median", "weighted median", "diamond", "#444", 11),
 )

@@ -38,8 +38,10 @@ def RunControls(
     on_reset: Callable[[], None],
     pending: int,
     seed: solara.Reactive[int],
+    interval: solara.Reactive[float] | None = None,
 ) -> None:
-    """Step / play / reset of the run, and the round it is at."""
+    """Step / play / reset of the run, and the round it is at; ``interval``: seconds between
+    rounds while playing (the play speed)."""
     with solara.Card("Run", margin=0):
         with solara.Row():
             solara.Button(
@@ -48,6 +50,14 @@ def RunControls(
             solara.Button("Pause" if playing else "Play", on_click=on_play, disabled=not running)
             solara.Button("Reset", color="secondary", on_click=on_reset)
         solara.Markdown(f"**{round_text}**")
+        if interval is not None:
+            solara.SliderFloat(
+                f"Play speed: {interval.value:.1f} s per round",
+                value=interval,
+                min=0.1,
+                max=3.0,
+                step=0.1,
+            )
         solara.InputInt("Seed (applies on Reset)", value=seed, continuous_update=True)
         if pending:
             solara.Warning(f"{pending} changed assumption(s) not yet applied: press Reset.")
@@ -83,7 +93,14 @@ def AssumptionSlider(s: Slider, value: float, on_change: Callable[[str, float], 
     solara.Style(SLIDER_CSS)
     with solara.Row(style={"align-items": "center"}, classes=["accord-slider"]):
         with solara.Tooltip(_hover(s)):
-            solara.v.Icon(children=["mdi-information-outline"], small=True)
+            # a button, so Tab reaches it: focus opens the tooltip, and a screen reader reads
+            # the source from its label
+            solara.v.Btn(
+                icon=True,
+                x_small=True,
+                attributes={"aria-label": f"About {s.name}: {_hover(s)}"},
+                children=[solara.v.Icon(children=["mdi-information-outline"], small=True)],
+            )
         if s.integer:
             solara.SliderInt(
                 _label(s, value),
