@@ -69,8 +69,9 @@ def load_zip(data: bytes, name: str = "upload.zip") -> Scenario:
     folder = target / next(iter(tops))
     try:
         return load_scenario(folder)
-    except ScenarioError as err:
-        raise UploadError(err.lines()) from None
+    except ScenarioError as err:  # name the files as the zip does, not by the temporary folder
+        lines = [line.replace(f"{target}/", f"{name}/") for line in err.lines()]
+        raise UploadError(lines) from None
 
 
 @solara.component

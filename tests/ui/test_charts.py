@@ -24,9 +24,7 @@ def trails(rounds: int) -> np.ndarray:
 
 
 def test_issue_space_has_a_trace_per_bloc_naming_each_state() -> None:
-    fig = charts.issue_space(
-        STATES, trails(3), ("territory", "security"), {"proposal": (0.4, 0.6)}, 3
-    )
+    fig = charts.issue_space(STATES, trails(3), ("territory", "security"), {"terms": (0.4, 0.6)}, 3)
     names = [t.name for t in fig.data]
     assert names == ["trails", "BRICS", "Belligerent", "EU/NATO", "proposal"]
     bell = fig.data[names.index("Belligerent")]
@@ -39,7 +37,7 @@ def test_issue_space_has_a_trace_per_bloc_naming_each_state() -> None:
 
 
 def test_issue_space_at_round_0_has_no_trails_and_skips_missing_marks() -> None:
-    fig = charts.issue_space(STATES, trails(0), ("a", "b"), {"proposal": (np.nan, np.nan)}, 0)
+    fig = charts.issue_space(STATES, trails(0), ("a", "b"), {"terms": (np.nan, np.nan)}, 0)
     assert [t.name for t in fig.data] == ["BRICS", "Belligerent", "EU/NATO"]
 
 
@@ -98,5 +96,5 @@ def test_a_193_state_issue_space_builds_quickly() -> None:
     )  # fmt: skip
     path = np.random.default_rng(1).uniform(size=(25, n, 2))
     start = time.perf_counter()
-    charts.issue_space(big, path, ("a", "b"), {"proposal": (0.5, 0.5)}, 24)
+    charts.issue_space(big, path, ("a", "b"), {"terms": (0.5, 0.5)}, 24)
     assert time.perf_counter() - start < 0.25
