@@ -153,7 +153,7 @@ def History(
     on_reopen: Callable[[RunRecord], None],
 ) -> None:
     """The session's odds results, newest first; Re-open sets the controls back and shows it."""
-    shown = [r for r in (pinned, cur) if r is not None]
+    shown = list(dict.fromkeys(r for r in (pinned, cur) if r is not None))
     stem = f"accord-odds-{records[-1].result.scenario.name}"
     with solara.Details(f"Run history ({len(records)})", expand=len(records) > 1):
         with solara.Row(style={"flex-wrap": "wrap"}):

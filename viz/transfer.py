@@ -94,13 +94,22 @@ def UploadScenario(on_scenario: Callable[[Scenario], None]) -> None:
         problems.set([])
         on_scenario(scenario)
 
-    ipywidgets.FileUpload.element(
-        accept=".zip", multiple=False, description="Upload scenario (zip)", on_value=received
-    )
-    if problems.value:
+    with solara.Card("Upload a scenario", subtitle="a zipped scenario directory", margin=0):
+        ipywidgets.FileUpload.element(
+            accept=".zip",
+            multiple=False,
+            description="Upload zip",
+            on_value=received,
+        )
+        UploadProblems(problems.value)
+
+
+@solara.component
+def UploadProblems(problems: list[str]) -> None:
+    if problems:
         with solara.Column(gap="2px", classes=["accord-upload-problems"]):
-            solara.Error(f"The uploaded scenario has {len(problems.value)} problem(s):")
-            for line in problems.value:
+            solara.Error(f"The uploaded scenario has {len(problems)} problem(s):")
+            for line in problems:
                 solara.Error(line, dense=True)
 
 

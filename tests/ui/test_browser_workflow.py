@@ -1,0 +1,305 @@
+"""The analyst's workflow in a real browser (Debian's headless Chromium, Playwright) against
+``accord ui`` on a free loopback port: hover naming a state, pin / compare / stale, a sweep run
+with progress and cancel, opening a sweep directory, the discovery panel, uploading a valid and
+an invalid scenario, a URL that restores a view in a second browser context. Every flow checks
+that no request left loopback. Screenshots of the new panels go to docs/img/.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.timeout(900)]
+
+CHROMIUM = shutil.which("chromium")
+if CHROMIUM is None:
+    pytest.skip(
+        "Debian's chromium is not installed (make ui-deps, or apt-get install -y chromium)",
+        allow_module_level=True,
+    )
+
+from playwright.sync_api import Browser, Page, expect, sync_playwright  # noqa: E402
+
+from scenarios import load_scenario  # noqa: E402
+from viz.session import scenario_zip  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[2]
+SHOTS = ROOT / "docs" / "img"
+SWEEP = ROOT / "tests" / "data" / "sweep-discovery"
+ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]  # fmt: skip
+LOCAL = {"127.0.0.1", "localhost", "::1", "[::1]"}
+WAIT = 120_000
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    port = free_port()
+    log_path = tmp_path_factory.mktemp("ui") / "server.log"
+    with open(log_path, "w") as log:
+        proc = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "cli.main",
+                "ui",
+                "--port",
+                str(port),
+                "--scenario",
+                "ukraine-2025",
+            ],
+            cwd=ROOT,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            env={**os.environ, "PYTHONUNBUFFERED": "1", "PYTHONPATH": str(ROOT)},
+        )
+        address = f"http://127.0.0.1:{port}/"
+        try:
+            deadline = time.monotonic() + 120
+            while True:
+                try:
+                    with urllib.request.urlopen(address, timeout=5) as resp:
+                        if resp.status == 200:
+                            break
+                except OSError:
+                    pass
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError(log_path.read_text()[-3000:])
+                time.sleep(0.5)
+            yield address
+        finally:
+            proc.terminate()
+            try:
+                proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+    assert "Could not load URL" not in log_path.read_text(), "the server went looking online"
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+class Session:
+    """One browser context on the page, recording every request it makes."""
+
+    def __init__(self, browser: Browser, url: str) -> None:
+        self.context = browser.new_context(viewport={"width": 1500, "height": 1300})
+        self.requests: list[str] = []
+        self.context.on("request", lambda req: self.requests.append(req.url))
+        self.page: Page = self.context.new_page()
+        self.page.set_default_timeout(WAIT)
+        self.page.goto(url)
+        self.see("Round 0 of")
+
+    def see(self, text: str | re.Pattern[str], timeout: float = WAIT) -> None:
+        expect(self.page.get_by_text(text).first).to_be_visible(timeout=timeout)
+
+    def click(self, label: str) -> None:
+        self.page.get_by_role("button", name=label, exact=True).click()
+
+    def tab(self, name: str) -> None:
+        self.page.get_by_role("tab", name=name).click()
+
+    def close(self) -> None:
+        left = [u for u in self.requests if urlparse(u).scheme not in ("data", "blob", "about")
+                and urlparse(u).hostname not in LOCAL]  # fmt: skip
+        self.context.close()
+        assert left == [], f"requests left the machine: {left[:5]}"
+
+    def shot(self, name: str, locator: str | None = None) -> None:
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        self.page.wait_for_timeout(800)  # let the last chart paint
+        if locator is None:
+            self.page.screenshot(path=str(SHOTS / name), full_page=True)
+        else:
+            self.page.locator(locator).first.screenshot(path=str(SHOTS / name))
+
+    def set_backstop_to_top(self) -> None:
+        slider = self.page.locator(".v-input__slider", has_text="backstop:").locator(
+            "[role=slider]"
+        )
+        slider.focus()
+        self.page.keyboard.press("End")
+        self.see("pending Reset")
+        self.click("Reset")
+        self.see("(applied)")
+
+
+def test_hover_names_a_state(browser: Browser, url: str) -> None:
+    s = Session(browser, url)
+    s.click("Step")
+    s.see("Round 1 of")
+    dots = s.page.locator(".js-plotly-plot .scatterlayer .trace .points path.point")
+    expect(dots.first).to_be_attached(timeout=WAIT)
+    names = {st.name for st in load_scenario("ukraine-2025").states}
+    hovered = ""
+    for i in range(min(dots.count(), 12)):
+        box = dots.nth(i).bounding_box()
+        if box is None or box["width"] == 0:
+            continue
+        s.page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        s.page.wait_for_timeout(300)
+        hovered = s.page.locator(".hoverlayer").first.text_content() or ""
+        if hovered.strip():
+            break
+    assert any(name in hovered for name in names), hovered
+    assert "capability" in hovered
+    s.shot("ui-hover.png", ".accord-chart")
+    # a click on a legend entry hides that bloc's trace; a second click shows it again
+    traces = s.page.locator(".accord-chart .js-plotly-plot .scatterlayer .trace").first.locator(
+        ".."
+    )
+    shown = traces.locator(".trace").count()
+    legend = s.page.locator(".accord-chart .js-plotly-plot .legend .traces").nth(1)
+    legend.click()
+    expect(traces.locator(".trace")).to_have_count(shown - 1)
+    legend.click()
+    expect(traces.locator(".trace")).to_have_count(shown)
+    s.close()
+
+
+def test_pin_compare_and_stale(browser: Browser, url: str) -> None:
+    s = Session(browser, url)
+    s.page.get_by_label("Replications", exact=True).fill("400")
+    s.click("Run odds")
+    s.see("Result #1")
+    s.click("Pin as baseline")
+    s.set_backstop_to_top()
+    s.see(re.compile(r"Result #1 is stale"))
+    s.click("Run odds")
+    s.see("Result #2")
+    s.see("Baseline #1")
+    s.see("against current #2")
+    s.see("common")  # the seeds column of the comparison: a paired interval
+    expect(s.page.get_by_text(re.compile(r"Result #2 is stale"))).to_have_count(0)
+    s.shot("ui-compare.png")
+    with s.page.expect_download() as download:
+        s.page.get_by_role("button", name=re.compile("Baseline and current \\(JSON\\)")).click()
+    text = Path(download.value.path()).read_text()
+    assert '"scenario_hash"' in text and '"seed": 1' in text and '"backstop": 1.0' in text
+    # re-open the first run: the controls go back to its assumptions, and it is current again
+    s.page.get_by_role("button", name="Re-open").last.click()
+    s.see("No assumption changed.")
+    expect(s.page.get_by_text(re.compile(r"is stale"))).to_have_count(0)
+    s.close()
+
+
+def test_sweep_runs_with_progress_and_cancels(browser: Browser, url: str) -> None:
+    s = Session(browser, url)
+    s.tab("Sweeps")
+    s.page.locator(".v-select", has_text="First assumption").click()
+    s.page.locator(".v-menu__content .v-list-item", has_text=re.compile("^backstop$")).click()
+    values = s.page.get_by_label("values", exact=True).first
+    values.fill("3")
+    values.press("Enter")
+    s.page.get_by_label("Replications per point").fill("100")
+    s.page.get_by_label("Replications per point").press("Enter")
+    s.click("Run sweep")
+    s.see(re.compile(r"Done: 3 points"))
+    s.see("Sweep accord-ui-sweep-")
+    expect(s.page.locator(".accord-chart .js-plotly-plot")).not_to_have_count(0)
+    s.shot("ui-sweep.png")
+    # a bigger one, cancelled while it runs: progress shows, the points done are kept
+    values.fill("40")
+    values.press("Enter")
+    s.page.get_by_label("Replications per point").fill("2000")
+    s.page.get_by_label("Replications per point").press("Enter")
+    s.click("Run sweep")
+    s.see(re.compile(r"Sweeping… \d+ of 40 points"))
+    s.click("Cancel sweep")
+    s.see(re.compile(r"Cancelled after \d+ of 40 points"))
+    s.close()
+
+
+def test_open_a_sweep_directory_and_discover(browser: Browser, url: str) -> None:
+    s = Session(browser, url)
+    s.tab("Sweeps")
+    s.page.get_by_label("Sweep directory").fill(str(SWEEP))
+    s.click("Open sweep")
+    s.see("60 of 60 points")
+    s.click("Find boxes")
+    s.see(re.compile(r"20 of 60 points have"))
+    s.see("coverage")
+    s.see("breakdown_hazard_per_month")
+    s.shot("ui-discovery.png", ".v-window-item--active")
+    s.page.get_by_label("Sweep directory").fill(str(ROOT / "docs"))
+    s.click("Open sweep")
+    s.see("not a sweep directory")
+    s.close()
+
+
+def _zip_of(files: dict[str, str]) -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        for name, text in files.items():
+            zf.writestr(name, text)
+    return buf.getvalue()
+
+
+def test_upload_a_valid_and_an_invalid_scenario(browser: Browser, url: str, tmp_path: Path) -> None:
+    scenario = load_scenario("ukraine-2025").with_parameters({"backstop": 0.9})
+    good = tmp_path / "mine.zip"
+    good.write_bytes(scenario_zip(scenario, "mine"))
+    folder = tmp_path / "bad"
+    scenario.write(folder)
+    toml = (folder / "scenario.toml").read_text()
+    toml = toml.replace("[parameters.backstop]\nvalue = 0.9", "[parameters.backstop]\nvalue = 7")
+    toml = toml.replace(
+        "[parameters.pledge_cost]\nvalue = 1.0", "[parameters.pledge_cost]\nvalue = -3"
+    )
+    (folder / "scenario.toml").write_text(toml)
+    bad = tmp_path / "bad.zip"
+    bad.write_bytes(_zip_of({f"bad/{p.name}": p.read_text() for p in folder.iterdir()}))
+
+    s = Session(browser, url)
+    for path in (bad, good):
+        with s.page.expect_file_chooser() as chooser:
+            s.page.get_by_role("button", name=re.compile("Upload zip")).click()
+        chooser.value.set_files(str(path))
+        if path is bad:
+            s.see(re.compile(r"The uploaded scenario has \d+ problem"))
+            s.see(re.compile(r"bad\.zip/bad/scenario\.toml.*backstop"))
+            s.see(re.compile(r"bad\.zip/bad/scenario\.toml.*pledge_cost"))
+            s.shot("ui-upload-errors.png", ".v-navigation-drawer")
+    s.see("backstop: 0.9 share")  # the uploaded scenario's value, on its slider
+    expect(s.page.get_by_text(re.compile("problem"))).to_have_count(0)
+    s.close()
+
+
+def test_a_link_restores_the_view_in_another_context(browser: Browser, url: str) -> None:
+    a = Session(browser, url)
+    a.page.get_by_label("Seed (applies on Reset)").fill("7")
+    a.set_backstop_to_top()
+    a.page.wait_for_url(re.compile(r"scenario=ukraine-2025.*seed=7.*backstop%3D1"))
+    link = a.page.url
+    a.close()
+    b = Session(browser, link)
+    b.see("(applied)")
+    b.see("backstop: 1 share")
+    expect(b.page.get_by_label("Seed (applies on Reset)")).to_have_value("7")
+    b.close()
