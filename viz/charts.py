@@ -275,6 +275,62 @@ def sweep_lines(
     return _layout(fig, f"{label or metric} over {x}", x, label or metric)
 
 
+def is_grid(points: pd.DataFrame, x: str, y: str | None) -> bool:
+    """Whether the points form a full grid over ``x`` (and ``y``): few levels, every cell
+    filled. A sampled design (Latin hypercube, Sobol) does not."""
+    if points[x].nunique() > 60:
+        return False
+    if y is None:
+        return bool(points[x].nunique() < len(points)) or len(points) <= 12
+    cells = points.groupby([y, x]).size()
+    return bool(len(cells) <= 60 * 60 and len(cells) == points[x].nunique() * points[y].nunique())
+
+
+def sweep_scatter(
+    points: pd.DataFrame, metric: str, x: str, y: str | None = None, label: str | None = None
+) -> go.Figure:
+    """A sampled design: ``metric`` against ``x`` with its 95% interval as error bars, or, with
+    ``y``, the points on ``x`` and ``y`` coloured by ``metric``."""
+    name = label or metric
+    lo, hi = f"{metric}_low", f"{metric}_high"
+    if y is None:
+        errors = None
+        if lo in points and hi in points:
+            errors = {
+                "type": "data",
+                "symmetric": False,
+                "array": points[hi] - points[metric],
+                "arrayminus": points[metric] - points[lo],
+                "thickness": 1,
+                "color": "rgba(31,119,180,0.4)",
+            }
+        fig = go.Figure(
+            go.Scatter(x=points[x], y=points[metric], mode="markers", name=name, error_y=errors,
+                       hovertemplate=f"{x} %{{x:.4g}}<br>{name} %{{y:.3f}}<extra></extra>")
+        )  # fmt: skip
+        return _layout(fig, f"{name} over {x}", x, name)
+    bounded = metric.startswith("p_")
+    fig = go.Figure(
+        go.Scatter(
+            x=points[x],
+            y=points[y],
+            mode="markers",
+            name=name,
+            marker={
+                "color": points[metric],
+                "colorscale": "Viridis",
+                "size": 11,
+                "cmin": 0.0 if bounded else None,
+                "cmax": 1.0 if bounded else None,
+                "colorbar": {"title": {"text": name}},
+            },
+            hovertemplate=f"{x} %{{x:.4g}}<br>{y} %{{y:.4g}}<br>{name} %{{marker.color:.3f}}"
+            "<extra></extra>",
+        )
+    )
+    return _layout(fig, f"{name} over {x} and {y}", x, y)
+
+
 def sweep_heatmap(points: pd.DataFrame, metric: str, x: str, y: str, label: str = "") -> go.Figure:
     """``metric`` over a grid of ``x`` and ``y`` (mean per cell), hover giving the value and the
     95% interval when the table has it."""

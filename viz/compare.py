@@ -147,9 +147,8 @@ def comparison_table(baseline: RunRecord, current: RunRecord) -> pd.DataFrame:
                 "outcome": d.label,
                 f"baseline (#{baseline.number})": f"{d.baseline:.1%}",
                 f"current (#{current.number})": f"{d.current:.1%}",
-                "difference": f"{d.diff:+.1%}",
-                "95% interval": f"{d.low:+.1%} to {d.high:+.1%}",
-                "seeds": "common" if d.paired else "unpaired",
+                "difference (95% interval)": f"{d.diff:+.1%} ({d.low:+.1%} to {d.high:+.1%})"
+                + ("" if d.paired else " unpaired"),
             }
         )
     return pd.DataFrame(rows)

@@ -114,8 +114,9 @@ def Comparison(pinned: RunRecord, cur: RunRecord, controls: tuple[Any, ...]) -> 
         f"**Baseline #{pinned.number}**{_stale_note(pinned, pinned.is_stale(controls))} "
         f"({_assumptions(pinned)}, seed {pinned.seed}) **against current #{cur.number}** "
         f"({_assumptions(cur)}, seed {cur.seed})\n\n{header}{body}\n\n"
-        "Common seeds: the same random draws in both runs, so the interval is that of the "
-        "paired difference; otherwise the runs are treated as independent."
+        "With common seeds (the same random draws in both runs) the interval is that of the "
+        "paired difference; one marked *unpaired* treats the runs as independent (other seeds, "
+        "or P(holds | agreed), which is conditional on agreement)."
     )
 
 

@@ -224,6 +224,8 @@ def SweepChart(
 
 
 def _figure(points: pd.DataFrame, metric: str, x: str, y: str | None, label: str) -> object:
+    if not charts.is_grid(points, x, y):
+        return charts.sweep_scatter(points, metric, x, y, label)
     if y is not None and points[y].nunique() > 6 and points[x].nunique() > 1:
         return charts.sweep_heatmap(points, metric, x, y, label)
     return charts.sweep_lines(points, metric, x, y, label)

@@ -195,7 +195,7 @@ def test_pin_compare_and_stale(browser: Browser, url: str) -> None:
     s.see("Result #2")
     s.see("Baseline #1")
     s.see("against current #2")
-    s.see("common")  # the seeds column of the comparison: a paired interval
+    s.see("difference (95% interval)")
     expect(s.page.get_by_text(re.compile(r"Result #2 is stale"))).to_have_count(0)
     s.shot("ui-compare.png")
     with s.page.expect_download() as download:
@@ -236,7 +236,23 @@ def test_sweep_runs_with_progress_and_cancels(browser: Browser, url: str) -> Non
     s.close()
 
 
-def test_open_a_sweep_directory_and_discover(browser: Browser, url: str) -> None:
+@pytest.fixture(scope="module")
+def morris_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A small sensitivity analysis written by ``accord sensitivity --out`` (a few seconds)."""
+    out = tmp_path_factory.mktemp("morris") / "m"
+    done = subprocess.run(
+        [sys.executable, "-m", "cli.main", "sensitivity", "ukraine-2025", "--method", "morris",
+         "--n", "2", "--param", "backstop", "--param", "war_cost_per_month",
+         "--replications", "50", "--workers", "1", "--no-progress", "--out", str(out)],
+        cwd=ROOT, capture_output=True, text=True, check=False,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert (out / "indices.csv").is_file()
+    return out
+
+
+def test_open_a_sweep_directory_and_discover(browser: Browser, url: str, morris_dir: Path) -> None:
     s = Session(browser, url)
     s.tab("Sweeps")
     s.page.get_by_label("Sweep directory").fill(str(SWEEP))
@@ -246,7 +262,14 @@ def test_open_a_sweep_directory_and_discover(browser: Browser, url: str) -> None
     s.see(re.compile(r"20 of 60 points have"))
     s.see("coverage")
     s.see("breakdown_hazard_per_month")
-    s.shot("ui-discovery.png", ".v-window-item--active")
+    s.see("Feature scores (extra trees)")
+    s.shot("ui-sweep-open.png", ".v-card:has-text('Sweep sweep-discovery')")
+    s.shot("ui-discovery.png", ".v-card:has-text('Scenario discovery')")
+    s.page.get_by_label("Sweep directory").fill(str(morris_dir))
+    s.click("Open sweep")
+    s.see("Sensitivity (morris")
+    expect(s.page.locator(".accord-chart[aria-label*='morris sensitivity']")).not_to_have_count(0)
+    s.shot("ui-tornado.png", ".v-card:has-text('Sensitivity (morris')")
     s.page.get_by_label("Sweep directory").fill(str(ROOT / "docs"))
     s.click("Open sweep")
     s.see("not a sweep directory")

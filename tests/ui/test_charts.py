@@ -98,3 +98,17 @@ def test_a_193_state_issue_space_builds_quickly() -> None:
     start = time.perf_counter()
     charts.issue_space(big, path, ("a", "b"), {"terms": (0.5, 0.5)}, 24)
     assert time.perf_counter() - start < 0.25
+
+
+def test_a_sampled_design_is_drawn_as_points_not_as_an_empty_grid() -> None:
+    rng = np.random.default_rng(2)
+    lhs = pd.DataFrame({"a": rng.uniform(size=30), "b": rng.uniform(size=30)})
+    lhs["p_agreement"] = lhs["a"]
+    lhs["p_agreement_low"], lhs["p_agreement_high"] = lhs["a"] - 0.1, lhs["a"] + 0.1
+    grid = pd.DataFrame({"a": [0, 0, 1, 1], "b": [0, 1, 0, 1], "p_agreement": [0.1, 0.2, 0.3, 0.4]})
+    assert not charts.is_grid(lhs, "a", "b") and not charts.is_grid(lhs, "a", None)
+    assert charts.is_grid(grid, "a", "b") and charts.is_grid(grid, "a", None)
+    fig = charts.sweep_scatter(lhs, "p_agreement", "a", "b", "P(agreement)")
+    assert fig.data[0].marker.cmin == 0.0 and len(fig.data[0].x) == 30
+    fig = charts.sweep_scatter(lhs, "p_agreement", "a")
+    assert list(fig.data[0].error_y.array) == pytest.approx([0.1] * 30)
