@@ -53,6 +53,18 @@ class StateTable:
     capability: np.ndarray  # (N,), the most capable state has 1
 
 
+AXIS = {"gridcolor": "#e5e5e5", "zerolinecolor": "#cccccc", "linecolor": "#cccccc"}
+
+
+def new_figure(*traces: go.BaseTraceType) -> go.Figure:
+    """A figure without plotly's default template: applying a template costs tens of
+    milliseconds per figure, which a Step cannot afford; ``_layout`` sets the few styles used."""
+    fig = go.Figure(layout={"template": None})
+    if traces:
+        fig.add_traces(list(traces))
+    return fig
+
+
 def _rows(*columns: Sequence[object] | np.ndarray, idx: np.ndarray) -> np.ndarray:
     """Hover data: the rows ``idx`` of ``columns`` as an (len(idx), k) object array."""
     return np.array([[col[int(i)] for col in columns] for i in idx], dtype=object).reshape(
@@ -65,14 +77,39 @@ def _layout(fig: go.Figure, title: str, x: str, y: str, **extra: object) -> go.F
         "title": {"text": title, "x": 0.02, "font": {"size": 15}},
         "height": HEIGHT,
         "margin": MARGIN,
-        "template": "plotly_white",
+        "plot_bgcolor": "white",
         "legend": {"itemclick": "toggle", "itemdoubleclick": "toggleothers"},
         "hoverlabel": {"namelength": -1},
     }
     fig.update_layout(**{**settings, **extra})
-    fig.update_xaxes(title_text=x)
-    fig.update_yaxes(title_text=y)
+    fig.update_xaxes(title_text=x, **AXIS)
+    fig.update_yaxes(title_text=y, **AXIS)
     return fig
+
+
+def issue_space_moves(
+    states: StateTable,
+    trails: np.ndarray,
+    marks: Mapping[str, tuple[float, float]],
+    round_: int,
+) -> tuple[list[dict[str, np.ndarray]], str]:
+    """What a Step moves in ``issue_space``: per trace, in its order, the new x and y; and the
+    title. The figure is built from the same arrays, so the two cannot disagree."""
+    pos = trails[-1]
+    out: list[dict[str, np.ndarray]] = []
+    if len(trails) > 1:  # every state's path, one trace with gaps between states
+        n = trails.shape[1]
+        xs = np.vstack([trails[:, :, 0], np.full((1, n), np.nan)]).T.ravel()
+        ys = np.vstack([trails[:, :, 1], np.full((1, n), np.nan)]).T.ravel()
+        out.append({"x": xs, "y": ys})
+    blocs = np.asarray(states.bloc)
+    for bloc in bloc_colours(list(states.bloc)):
+        idx = np.flatnonzero(blocs == bloc)
+        out.append({"x": pos[idx, 0], "y": pos[idx, 1]})
+    for key, *_ in MARKS:
+        if key in marks and np.all(np.isfinite(marks[key])):
+            out.append({"x": np.array([marks[key][0]]), "y": np.array([marks[key][1]])})
+    return out, f"Issue space, round {round_}"
 
 
 def issue_space(
@@ -86,17 +123,13 @@ def issue_space(
     T >= 1), one trace per bloc (sized by capability), their trails, and the proposal and the
     weighted mean and median (``marks``: key -> (x, y)). Hover: a state's name, ISO3, bloc,
     position and capability."""
-    pos = trails[-1]
-    colours = bloc_colours(list(states.bloc))
-    fig = go.Figure()
-    if len(trails) > 1:  # every state's path, one trace with gaps between states
-        n = trails.shape[1]
-        xs = np.vstack([trails[:, :, 0], np.full((1, n), np.nan)]).T.ravel()
-        ys = np.vstack([trails[:, :, 1], np.full((1, n), np.nan)]).T.ravel()
+    moves, title = issue_space_moves(states, trails, marks, round_)
+    moving = iter(moves)
+    fig = new_figure()
+    if len(trails) > 1:
         fig.add_trace(
             go.Scatter(
-                x=xs,
-                y=ys,
+                **next(moving),
                 mode="lines",
                 line={"color": "rgba(120,120,120,0.35)", "width": 1},
                 name="trails",
@@ -104,12 +137,11 @@ def issue_space(
             )
         )
     blocs = np.asarray(states.bloc)
-    for bloc, colour in colours.items():
+    for bloc, colour in bloc_colours(list(states.bloc)).items():
         idx = np.flatnonzero(blocs == bloc)
         fig.add_trace(
             go.Scatter(
-                x=pos[idx, 0],
-                y=pos[idx, 1],
+                **next(moving),
                 mode="markers",
                 name=bloc,
                 marker={
@@ -128,11 +160,9 @@ def issue_space(
         )
     for key, label, symbol, colour, size in MARKS:
         if key in marks and np.all(np.isfinite(marks[key])):
-            x, y = marks[key]
             fig.add_trace(
                 go.Scatter(
-                    x=[x],
-                    y=[y],
+                    **next(moving),
                     mode="markers",
                     name=label,
                     marker={"symbol": symbol, "size": size, "color": colour},
@@ -142,7 +172,7 @@ def issue_space(
             )
     return _layout(
         fig,
-        f"Issue space, round {round_}",
+        title,
         axes[0],
         axes[1],
         xaxis={"range": [-0.03, 1.03]},
@@ -155,7 +185,7 @@ def over_rounds(
 ) -> go.Figure:
     """Lines over the rounds of ``table`` (column ``round``): one per entry of ``columns``
     (column -> label), each in the legend."""
-    fig = go.Figure()
+    fig = new_figure()
     for col, label in columns.items():
         if col in table:
             fig.add_trace(
@@ -174,7 +204,7 @@ def over_rounds(
 def pledges(candidates: pd.DataFrame, required: float) -> go.Figure:
     """Troops pledged by each candidate (``candidates``: iso3, name, troops, member), members and
     non-members as two legend entries, and the strength required as a line."""
-    fig = go.Figure()
+    fig = new_figure()
     table = candidates.sort_values("troops")
     for member, label, colour in ((True, "in the force", "#1f77b4"), (False, "not in", "#bbb")):
         part = table[table["member"] == member]
@@ -205,7 +235,7 @@ def pledges(candidates: pd.DataFrame, required: float) -> go.Figure:
 def votes(states: StateTable, codes: Sequence[int], resolution: str) -> go.Figure:
     """Each state's vote on one resolution as a dot in a grid of vote (rows: yes, no, abstain,
     absent) by bloc (columns), one legend entry per vote; hover names the state."""
-    fig = go.Figure()
+    fig = new_figure()
     codes_a = np.asarray(codes)
     blocs = sorted(set(states.bloc))
     row = {b: i for i, b in enumerate(blocs)}
@@ -244,7 +274,7 @@ def sweep_lines(
 ) -> go.Figure:
     """``metric`` over ``x`` with its 95% band (``metric_low``/``metric_high``), one line per
     value of ``y`` when given."""
-    fig = go.Figure()
+    fig = new_figure()
     groups = [(None, points)] if y is None else list(points.groupby(y, sort=True))
     for level, g in groups:
         g = g.groupby(x, sort=True).mean(numeric_only=True).reset_index()
@@ -304,13 +334,13 @@ def sweep_scatter(
                 "thickness": 1,
                 "color": "rgba(31,119,180,0.4)",
             }
-        fig = go.Figure(
+        fig = new_figure(
             go.Scatter(x=points[x], y=points[metric], mode="markers", name=name, error_y=errors,
                        hovertemplate=f"{x} %{{x:.4g}}<br>{name} %{{y:.3f}}<extra></extra>")
         )  # fmt: skip
         return _layout(fig, f"{name} over {x}", x, name)
     bounded = metric.startswith("p_")
-    fig = go.Figure(
+    fig = new_figure(
         go.Scatter(
             x=points[x],
             y=points[y],
@@ -341,7 +371,7 @@ def sweep_heatmap(points: pd.DataFrame, metric: str, x: str, y: str, label: str 
         hi = points.pivot_table(index=y, columns=x, values=f"{metric}_high", aggfunc="mean")
         custom = np.dstack([lo.to_numpy(), hi.to_numpy()])
     bounded = metric.startswith("p_")
-    fig = go.Figure(
+    fig = new_figure(
         go.Heatmap(
             z=table.to_numpy(),
             x=[f"{v:g}" for v in table.columns],
@@ -364,7 +394,7 @@ def tornado(indices: pd.DataFrame, output: str, method: str) -> go.Figure:
     first-order indices with their confidence intervals, or Morris mu*."""
     key = "ST" if method == "sobol" else "mu_star"
     t = indices[indices["output"] == output].sort_values(key, ascending=True)
-    fig = go.Figure()
+    fig = new_figure()
     bars = [("ST", "total (ST)"), ("S1", "first order (S1)")] if method == "sobol" else [
         ("mu_star", "mu* (mean |elementary effect|)")
     ]  # fmt: skip

@@ -13,13 +13,14 @@ import solara
 from sweeps.discovery import Discovery as Found
 from sweeps.discovery import DiscoveryError, discover
 from viz.chart_view import Chart
+from viz.charts import new_figure
 
 OUTPUTS = ("p_agreed_and_holds", "p_agreement", "p_holds")
 
 
 def scores_figure(found: Found) -> go.Figure:
     t = found.scores.iloc[::-1]
-    fig = go.Figure(
+    fig = new_figure(
         go.Bar(
             x=t["score"],
             y=t["parameter"],
@@ -31,7 +32,7 @@ def scores_figure(found: Found) -> go.Figure:
         title={"text": "Feature scores (extra trees)", "x": 0.02},
         height=max(260, 36 * len(t) + 120),
         margin={"l": 60, "r": 20, "t": 50, "b": 40},
-        template="plotly_white",
+        plot_bgcolor="white",
         xaxis_title="score (sums to 1)",
     )
     return fig

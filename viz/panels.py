@@ -21,8 +21,7 @@ from viz.session import tally, vote_codes, vote_grid
 
 
 def _chart(build: Callable[[], go.Figure], deps: list[Any], alt: str) -> None:
-    fig = solara.use_memo(build, deps)
-    Chart(fig, alt=alt, dependencies=deps)
+    Chart(build, alt=alt, dependencies=deps)
 
 
 @solara.component
@@ -41,10 +40,12 @@ def IssueSpace(model: AccordModel, tick: int) -> None:
             "  \n".join(f"**{m.name}**: 0 = {m.low}; 1 = {m.high}" for m in meaning)
             + "  \nSize: capability. Star: proposal; X: weighted mean; diamond: weighted median."
         )
-        _chart(
+        Chart(
             lambda: run_charts.issue_space(model, pair),
-            [id(model), tick, pair],
-            f"Issue space at round {model.round}: each state's position on {x} and {y}, "
+            dependencies=[id(model), tick, pair],
+            shape=(id(model), pair, model.round > 0),
+            moves=lambda: run_charts.issue_space_moves(model, pair),
+            alt=f"Issue space at round {model.round}: each state's position on {x} and {y}, "
             "coloured by bloc and sized by capability, with the proposal and the weighted mean "
             "and median; hover a dot for the state and its values.",
         )

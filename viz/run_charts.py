@@ -26,15 +26,32 @@ def _last_row(model: AccordModel) -> pd.Series | None:
     return None if model.round == 0 or table.empty else table.iloc[-1]
 
 
-def issue_space(model: AccordModel, pair: tuple[int, int]) -> go.Figure:
-    names = model.accord_scenario.dimension_names
-    axes = (names[pair[0]], names[pair[1]])
+def _marks(model: AccordModel, axes: tuple[str, str]) -> dict[str, tuple[float, float]]:
     last = _last_row(model)
-    marks = {}
-    if last is not None:
-        for key, *_ in charts.MARKS:
-            marks[key] = (float(last[f"{key}_{axes[0]}"]), float(last[f"{key}_{axes[1]}"]))
+    if last is None:
+        return {}
+    return {
+        key: (float(last[f"{key}_{axes[0]}"]), float(last[f"{key}_{axes[1]}"]))
+        for key, *_ in charts.MARKS
+    }
+
+
+def _axes(model: AccordModel, pair: tuple[int, int]) -> tuple[str, str]:
+    names = model.accord_scenario.dimension_names
+    return (names[pair[0]], names[pair[1]])
+
+
+def issue_space(model: AccordModel, pair: tuple[int, int]) -> go.Figure:
+    axes = _axes(model, pair)
+    marks = _marks(model, axes)
     return charts.issue_space(states(model), model.trails(pair), axes, marks, model.round)
+
+
+def issue_space_moves(
+    model: AccordModel, pair: tuple[int, int]
+) -> tuple[list[dict[str, np.ndarray]], str]:
+    marks = _marks(model, _axes(model, pair))
+    return charts.issue_space_moves(states(model), model.trails(pair), marks, model.round)
 
 
 def acceptance(model: AccordModel) -> go.Figure:
