@@ -28,6 +28,9 @@ def ScenarioPicker(current: str, on_open: Callable[[str], None]) -> None:
         solara.Button("Open directory", on_click=lambda: on_open(path), disabled=not path.strip())
 
 
+PLAY_SECONDS = (0.1, 3.0)  # the play-speed slider: seconds between rounds while playing
+
+
 @solara.component
 def RunControls(
     round_text: str,
@@ -54,8 +57,8 @@ def RunControls(
             solara.SliderFloat(
                 f"Play speed: {interval.value:.1f} s per round",
                 value=interval,
-                min=0.1,
-                max=3.0,
+                min=PLAY_SECONDS[0],
+                max=PLAY_SECONDS[1],
                 step=0.1,
             )
         solara.InputInt("Seed (applies on Reset)", value=seed, continuous_update=True)

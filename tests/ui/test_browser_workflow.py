@@ -133,11 +133,14 @@ class Session:
 
     def shot(self, name: str, locator: str | None = None) -> None:
         SHOTS.mkdir(parents=True, exist_ok=True)
-        self.page.wait_for_timeout(800)  # let the last chart paint
+        # a tall window, so that a tall panel is not cut by the fixed app bar
+        self.page.set_viewport_size({"width": 1500, "height": 2400})
+        self.page.wait_for_timeout(1200)  # let the last chart paint
         if locator is None:
             self.page.screenshot(path=str(SHOTS / name), full_page=True)
         else:
             self.page.locator(locator).first.screenshot(path=str(SHOTS / name))
+        self.page.set_viewport_size({"width": 1500, "height": 1300})
 
     def set_backstop_to_top(self) -> None:
         slider = self.page.locator(".v-input__slider", has_text="backstop:").locator(
@@ -154,6 +157,9 @@ def test_hover_names_a_state(browser: Browser, url: str) -> None:
     s = Session(browser, url)
     s.click("Step")
     s.see("Round 1 of")
+    s.click("Step")  # the second round moves the dots in place: hover must still name them
+    s.see("Round 2 of")
+    expect(s.page.get_by_text("Issue space, round 2")).to_have_count(1, timeout=WAIT)
     dots = s.page.locator(".js-plotly-plot .scatterlayer .trace .points path.point")
     expect(dots.first).to_be_attached(timeout=WAIT)
     names = {st.name for st in load_scenario("ukraine-2025").states}
@@ -197,7 +203,7 @@ def test_pin_compare_and_stale(browser: Browser, url: str) -> None:
     s.see("against current #2")
     s.see("difference (95% interval)")
     expect(s.page.get_by_text(re.compile(r"Result #2 is stale"))).to_have_count(0)
-    s.shot("ui-compare.png")
+    s.shot("ui-compare.png", ".v-card:has-text('The odds')")
     with s.page.expect_download() as download:
         s.page.get_by_role("button", name=re.compile("Baseline and current \\(JSON\\)")).click()
     text = Path(download.value.path()).read_text()
@@ -223,7 +229,7 @@ def test_sweep_runs_with_progress_and_cancels(browser: Browser, url: str) -> Non
     s.see(re.compile(r"Done: 3 points"))
     s.see("Sweep accord-ui-sweep-")
     expect(s.page.locator(".accord-chart .js-plotly-plot")).not_to_have_count(0)
-    s.shot("ui-sweep.png")
+    s.shot("ui-sweep.png", ".v-window-item--active")
     # a bigger one, cancelled while it runs: progress shows, the points done are kept
     values.fill("40")
     values.press("Enter")

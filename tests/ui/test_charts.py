@@ -112,3 +112,14 @@ def test_a_sampled_design_is_drawn_as_points_not_as_an_empty_grid() -> None:
     assert fig.data[0].marker.cmin == 0.0 and len(fig.data[0].x) == 30
     fig = charts.sweep_scatter(lhs, "p_agreement", "a")
     assert list(fig.data[0].error_y.array) == pytest.approx([0.1] * 30)
+
+
+def test_the_ui_doc_quotes_the_limits_the_code_has() -> None:
+    from pathlib import Path
+
+    from viz.controls import PLAY_SECONDS
+    from viz.sweep_panel import MAX_POINTS
+
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "ui.md").read_text()
+    assert f"at most {MAX_POINTS} points" in doc
+    assert f"{PLAY_SECONDS[0]:g} to {PLAY_SECONDS[1]:g})" in doc
