@@ -118,7 +118,7 @@ def _dask(
     else:
         client, own = Client(scheduler), True
     if own:  # where to watch the tasks (the Dask dashboard), said once, on stderr
-        print(f"Dask dashboard: {client.dashboard_link}", file=sys.stderr, flush=True)
+        print(dashboard_line(client), file=sys.stderr, flush=True)
     try:
         token = uuid.uuid4().hex[:8]
         # The scenario as a task (not scattered data), so the scheduler can recompute it if every
@@ -138,6 +138,18 @@ def _dask(
             client.close()
         if cluster is not None:
             cluster.close()
+
+
+def dashboard_line(client: Any) -> str:
+    """Where the cluster's Dask dashboard is (it is served only when bokeh is installed)."""
+    import importlib.util
+
+    if importlib.util.find_spec("bokeh") is None:
+        return (
+            f"Dask scheduler at {client.scheduler.address}; its dashboard needs bokeh "
+            "(pip install 'dask[diagnostics]')"
+        )
+    return f"Dask dashboard: {client.dashboard_link}"
 
 
 def _take(fut: Any) -> Outcome:

@@ -73,3 +73,13 @@ def test_results_show_themselves_in_a_notebook() -> None:
     assert "P(agreement)" in html and "50 replications" in html and "root seed 3" in html
     html = open_sweep(SWEEP)._repr_html_()
     assert "60 of 60 points done" in html and "<table" in html and "backstop" in html
+
+
+@pytest.mark.slow
+def test_a_dask_sweep_says_where_its_cluster_is(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sweep("ukraine-2025", {"backstop": [0.5]}, replications=10, rng=1, out=tmp_path / "d",
+          engine="dask", workers=1, progress=False)  # fmt: skip
+    err = capsys.readouterr().err
+    assert "Dask dashboard: http" in err or "Dask scheduler at tcp://" in err
