@@ -109,7 +109,7 @@ def _stale_note(record: RunRecord, stale: bool) -> str:
 def Comparison(pinned: RunRecord, cur: RunRecord, controls: tuple[Any, ...]) -> None:
     table = comparison_table(pinned, cur)
     header = "| " + " | ".join(table.columns) + " |\n|" + "---|" * len(table.columns) + "\n"
-    body = "\n".join("| " + " | ".join(str(v) for v in row) + " |" for row in table.to_numpy())
+    body = "\n".join("| " + " | ".join(_cell(v) for v in row) + " |" for row in table.to_numpy())
     solara.Markdown(
         f"**Baseline #{pinned.number}**{_stale_note(pinned, pinned.is_stale(controls))} "
         f"({_assumptions(pinned)}, seed {pinned.seed}) **against current #{cur.number}** "
@@ -118,6 +118,11 @@ def Comparison(pinned: RunRecord, cur: RunRecord, controls: tuple[Any, ...]) -> 
         "paired difference; one marked *unpaired* treats the runs as independent (other seeds, "
         "or P(holds | agreed), which is conditional on agreement)."
     )
+
+
+def _cell(value: object) -> str:
+    """A Markdown table cell: a '|' in the text (P(holds | agreed)) would end the cell."""
+    return str(value).replace("|", "\\|")
 
 
 def _assumptions(record: RunRecord) -> str:
@@ -142,7 +147,12 @@ def OddsResult(record: RunRecord, stale: bool) -> None:
         f"- root seed {res.root_seed}, scenario `{res.scenario.name}` "
         f"(`{res.scenario.content_hash[:12]}`)"
     )
-    solara.FigureMatplotlib(fig, dependencies=[id(res)], format="png", dpi=figures.SCREEN_DPI)
+    counts = res.agreement_rounds()
+    alt = f"Histogram of the round of agreement over {res.replications:,} replications" + (
+        f", most often round {int(counts.idxmax())}" if len(counts) else ", none agreed"
+    )
+    with solara.v.Html(tag="div", attributes={"role": "img", "aria-label": alt, "title": alt}):
+        solara.FigureMatplotlib(fig, dependencies=[id(res)], format="png", dpi=figures.SCREEN_DPI)
 
 
 @solara.component

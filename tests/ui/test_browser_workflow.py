@@ -203,6 +203,9 @@ def test_pin_compare_and_stale(browser: Browser, url: str) -> None:
     s.see("against current #2")
     s.see("difference (95% interval)")
     expect(s.page.get_by_text(re.compile(r"Result #2 is stale"))).to_have_count(0)
+    holds_cell = s.page.locator("td", has_text=re.compile(r"^\s*P\(holds \| agreed\)\s*$"))
+    expect(holds_cell).to_have_count(1)  # one cell: the '|' does not split it
+    expect(s.page.get_by_role("button", name="Run odds", exact=True)).to_be_enabled(timeout=WAIT)
     s.shot("ui-compare.png", ".v-card:has-text('The odds')")
     with s.page.expect_download() as download:
         s.page.get_by_role("button", name=re.compile("Baseline and current \\(JSON\\)")).click()
