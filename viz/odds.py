@@ -149,7 +149,7 @@ def OddsResult(record: RunRecord, stale: bool) -> None:
     )
     counts = res.agreement_rounds()
     alt = f"Histogram of the round of agreement over {res.replications:,} replications" + (
-        f", most often round {int(counts.idxmax())}" if len(counts) else ", none agreed"
+        f", most often round {counts.idxmax()}" if len(counts) else ", none agreed"
     )
     with solara.v.Html(tag="div", attributes={"role": "img", "aria-label": alt, "title": alt}):
         solara.FigureMatplotlib(fig, dependencies=[id(res)], format="png", dpi=figures.SCREEN_DPI)
