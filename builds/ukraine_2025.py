@@ -1,4 +1,4 @@
-"""Build ``scenarios/builtin/ukraine-2025/{states,ties}.csv`` from the sourced inputs.
+"""Build ``scenarios/builtin/ukraine-2025/{states,ties,force}.csv`` from the sourced inputs.
 
 Run ``python -m builds.ukraine_2025 [--out DIR]``. Pure stdlib + pandas, deterministic:
 the same inputs give the same bytes (rows sorted by iso3 / pair, floats written with fixed
@@ -10,8 +10,11 @@ Inputs (all under ``scenarios/sources/ukraine-2025/``):
   refuses any row dated after 2023: the 2025 votes are what the model is judged on.
 - ``raw/owid_sipri_milex_pct_gdp.csv`` (D3), ``raw/wb_gdp_datasets-gdp.csv`` (D1),
   ``raw/cow_nmc_v6_abridged.csv`` (D4): unmodified copies; capability and OWID regions.
-- hand-written, sourced per row: ``memberships.csv``, ``key_actors.csv``, ``force_candidates.csv``,
-  ``borders.csv``, ``regions_supplement.csv``, ``cow_codes.csv``, ``capability_assumptions.csv``.
+- hand-written, sourced per row: ``memberships.csv``, ``key_actors.csv``,
+  ``force_attributes.csv`` (statements dated up to 24 Feb 2025 only), ``borders.csv``,
+  ``regions_supplement.csv``, ``cow_codes.csv``, ``capability_assumptions.csv``.
+- ``capabilities.csv`` (military personnel) and ``scenarios/sources/force_history/`` (who
+  contributed to seven operations, 1995-2017): the force table, ``builds/force_table.py``.
 
 ``un_vote_totals.csv`` (which holds 2025 totals) is copied for reference but never read.
 """
@@ -27,6 +30,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from builds.force_table import CAPACITY_SOURCE, force_table
+from scenarios.validate_force import FORCE_COLUMNS
 from scenarios.validate_tables import STATE_COLUMNS as BASE_COLUMNS
 
 SCENARIOS = Path(__file__).resolve().parents[1] / "scenarios"
@@ -44,7 +49,8 @@ INPUT_FILES = (
     "raw/cow_nmc_v6_abridged.csv",
     "memberships.csv",
     "key_actors.csv",
-    "force_candidates.csv",
+    "force_attributes.csv",
+    "capabilities.csv",
     "borders.csv",
     "regions_supplement.csv",
     "cow_codes.csv",
@@ -285,7 +291,7 @@ def build_states(src: Path) -> list[dict[str, str]]:
         if any(b in AGGRESSOR_SIDE for b in str(r.borders).split(";"))
     }
     key = {str(r["iso3"]): r for r in _read(src, "key_actors.csv").to_dict("records")}
-    force = _column(_read(src, "force_candidates.csv"), "iso3", "troop_capacity", int)
+    _, force = force_table(src, src.parent / "force_history")
 
     # prior mean of absence: the ES-11/1 absent share (the only complete list)
     base_absent = float((es1["vote"] == "X").mean())
@@ -368,7 +374,7 @@ def build_states(src: Path) -> list[dict[str, str]]:
 
         if iso3 in force:
             fc, troops = "true", force[iso3]
-            src_parts.append("troops: force_candidates.csv")
+            src_parts.append(f"troops: {CAPACITY_SOURCE} (builds/force_table.py)")
         else:
             fc, troops = "false", 0
 
@@ -440,25 +446,28 @@ def _csv_text(rows: list[dict[str, str]], columns: list[str]) -> str:
     return buf.getvalue()
 
 
-def build(out: Path = OUT, src: Path = SOURCES) -> tuple[Path, Path]:
-    """Write states.csv and ties.csv into ``out``; returns their paths."""
+def build(out: Path = OUT, src: Path = SOURCES) -> tuple[Path, Path, Path]:
+    """Write states.csv, ties.csv and force.csv into ``out``; returns their paths."""
     states = build_states(src)
     ties = build_ties(src, (r["iso3"] for r in states))
+    force, _ = force_table(src, src.parent / "force_history")
     out.mkdir(parents=True, exist_ok=True)
-    sp, tp = out / "states.csv", out / "ties.csv"
+    sp, tp, fp = out / "states.csv", out / "ties.csv", out / "force.csv"
     sp.write_bytes(_csv_text(states, STATE_COLUMNS).encode("utf-8"))
     tp.write_bytes(_csv_text(ties, ["from", "to", "weight", "kind", "source"]).encode("utf-8"))
-    return sp, tp
+    fp.write_bytes(_csv_text(force, list(FORCE_COLUMNS)).encode("utf-8"))
+    return sp, tp, fp
 
 
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     ap.add_argument("--out", type=Path, default=OUT, help="output directory")
     args = ap.parse_args(argv)
-    sp, tp = build(args.out)
+    sp, tp, fp = build(args.out)
     n_states = sum(1 for _ in sp.open()) - 1
     n_ties = sum(1 for _ in tp.open()) - 1
-    print(f"wrote {sp} ({n_states} states) and {tp} ({n_ties} ties)")
+    n_force = sum(1 for _ in fp.open()) - 1
+    print(f"wrote {sp} ({n_states} states), {tp} ({n_ties} ties), {fp} ({n_force} candidates)")
 
 
 if __name__ == "__main__":

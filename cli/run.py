@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from model.ensemble import EnsembleResult, run_ensemble
+from model.stages.force import REASON_LABELS
 from model.world import resolve_scenario
 
 
@@ -140,6 +141,11 @@ def format_report(res: EnsembleResult) -> str:
     ]
     members = [f"{m['iso3']} {m['p_member']:.2f}" for m in s["force"] if m["p_member"] > 0.005]
     out.append("  in the force (probability): " + (", ".join(members[:15]) or "nobody"))
+    why = [
+        f"{m['iso3']} {'in' if m['p_member'] >= 0.5 else 'out'}: {REASON_LABELS[m['reason']]}"
+        for m in s["force"]
+    ]
+    out.append("  main reason: " + ("; ".join(why) or "-"))
     if s["votes"]:
         out += ["", "UN votes: P(adopted) and mean tally yes-no-abstain-absent"]
         for rid, v in s["votes"].items():

@@ -105,8 +105,11 @@ def show_lines(s: Scenario) -> list[str]:
             ["guarantor", r.guarantor],
             ["lead nations", ", ".join(r.lead_nations) or "-"],
             ["security dimension", r.security_dimension],
+            *([["victim side", ", ".join(r.victim_side)]] if r.victim_side else []),
+            *([["aggressor side", ", ".join(r.aggressor_side)]] if r.aggressor_side else []),
         ]
     )
+    lines += _case_lines(s)
     lines += ["", "Events" + ("" if s.events else ": none")]
     for e in s.events:
         what = {
@@ -135,6 +138,36 @@ def show_lines(s: Scenario) -> list[str]:
         for st in s.states
     ]
     lines += _table(rows)
+    return lines
+
+
+def _case_lines(s: Scenario) -> list[str]:
+    """What a historical case adds: guarantors, mission, the UN of its year, non-UN actors."""
+    lines: list[str] = []
+    if s.guarantors:
+        lines += ["", "Guarantors (commitment)"]
+        for g in s.guarantors:
+            lines += [f"  {g.iso3} {_number(g.commitment)}", f"      source: {g.source}"]
+    if s.mission is not None:
+        m = s.mission
+        lines += [
+            "",
+            f"Mission: {m.kind}, mandate {m.mandate}"
+            + (f" ({m.description})" if m.description else ""),
+        ]
+        lines += [f"      source: {m.source}"]
+    if s.un is not None:
+        lines += [
+            "",
+            f"UN of {s.un.year}: a Council of {s.un.council_size}",
+            f"      source: {s.un.source}",
+        ]
+    others = [st for st in s.states if not st.votes_at_un]
+    if others:
+        lines += ["", "Not UN members (negotiate, do not vote)"]
+        lines += [f"  {st.iso3} {st.name} ({st.status})" for st in others]
+    if s.behaviour is not None:
+        lines += ["", f"Behavioural parameters shared from scenarios/behaviour/{s.behaviour}.toml"]
     return lines
 
 

@@ -12,8 +12,8 @@ import pandas as pd
 from common import RESULTS, SCENARIO, SEED, write_csv, write_json
 
 import sweeps
+from model.outputs import label
 from scenarios import load_scenario
-from sweeps.sensitivity import LABELS
 
 # The main assumptions: the guarantee package, the belligerents' and guarantor's values of
 # fighting on, what security is worth to Ukraine and foreign troops cost Russia, and durability.
@@ -56,7 +56,7 @@ def main() -> None:
         t.insert(1, "rank", range(1, len(t) + 1))
         frames.append(t)
     table = pd.concat(frames, ignore_index=True)
-    table["label"] = table["output"].map(LABELS)
+    table["label"] = table["output"].map(label)
     write_csv(table, "assumptions_sobol.csv")
     bounds = res.design.spec["bounds"]
     ranges = pd.DataFrame(

@@ -52,6 +52,6 @@ def read_json(name: str) -> dict[str, Any]:
 
 def save_png(fig: Any, name: str) -> Path:
     """A PNG without a Software stamp (the model's byte-reproducible saver)."""
-    from sweeps.sensitivity import save_figure
+    from sweeps.plots import save_figure
 
     return save_figure(fig, RESULTS / name)

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-from common import SCENARIO, SEED, save_png, write_csv, write_json
+from common import DATA, SCENARIO, SEED, save_png, write_csv, write_json
 
 import model
+from agents.rules.force_generation import FEATURES
 from scenarios import load_scenario
 
 REPLICATIONS = 2000
@@ -18,35 +19,70 @@ QUANTILES = (0.05, 0.25, 0.5, 0.75, 0.95)
 
 
 def pledge_parts(scenario: object) -> pd.DataFrame:
-    """Round 1 of one replication (seed SEED): each candidate's benefit against cost x risk, and
-    what the bandwagon and lead terms would add were everyone else in (the cascade's reach)."""
+    """Round 1 of one replication (seed SEED): each candidate's contribution index (sourced
+    attributes x fitted coefficients), the terms that depend on the others and the guarantor, its
+    disposition, its probability of being in given the others, and the main reason."""
     m = model.AccordModel(scenario, rng=SEED)  # type: ignore[arg-type]
     m.step()
-    p = m.accord_scenario.parameters
-    reach = p["pledge_weight_bandwagon"].central + p["pledge_weight_lead"].central
     rows = []
     for iso, c in m.explain()["candidates"].items():
+        index = sum(c[k] for k in ("intercept", *FEATURES))
+        joint = {k: c[k] for k in ("exposure", "backstop", "lead_absent", "free_riding")}
         rows.append(
             {
                 "iso3": iso,
-                "benefit": c["benefit"],
-                "cost_x_risk": c["cost"] * c["risk"],
-                "disposition": c["threshold"],
+                "index": index,
+                **joint,
+                "disposition": c["disposition"],
                 "net": c["net"],
-                "net_if_all_others_in": c["net"] + reach,
+                "probability": c["probability"],
                 "member": c["member"],
+                "troops": c["troops"],
+                "reason": c["reason"],
             }
         )
     return pd.DataFrame(rows).sort_values("iso3", ignore_index=True)
 
 
+def candidates(scenario: object, res: object) -> pd.DataFrame:
+    """Per candidate: its sourced attributes, P(member), mean troops when in (capacity and record
+    at work), and a later public statement where one exists (evaluation data, never an input)."""
+    force = {r.iso3: r for r in scenario.force}  # type: ignore[attr-defined]
+    member = res.membership  # type: ignore[attr-defined]
+    troops = res.troops  # type: ignore[attr-defined]
+    later = pd.read_csv(DATA / "force_statements_after_2025-02-24.csv")
+    said: dict[str, str] = {}
+    for r in later.itertuples(index=False):
+        for iso in str(r.iso3).split(";"):
+            said.setdefault(iso, f"{r.date}: {r.statement}")
+    rows = []
+    for j, iso in enumerate(res.candidates):  # type: ignore[attr-defined]
+        f = force[iso]
+        inside = member[:, j]
+        rows.append(
+            {
+                "iso3": iso,
+                "record": f.record,
+                "milper": f.milper,
+                "statement": f.statement,
+                "p_member": float(inside.mean()),
+                "mean_troops_if_member": float(troops[inside, j].mean()) if inside.any() else 0.0,
+                "later_statement": said.get(iso, ""),
+            }
+        )
+    return pd.DataFrame(rows).sort_values(["p_member", "iso3"], ascending=[False, True])
+
+
 def main() -> None:
     scenario = load_scenario(SCENARIO)
     res = model.run_ensemble(scenario, REPLICATIONS, rng=SEED)
-    members = res.force_table()
+    members = res.force_table()[["iso3", "p_member", "mean_troops"]]
     members["p_member"] = members["p_member"].round(4)
     members = members.sort_values(["p_member", "iso3"], ascending=[False, True], ignore_index=True)
     write_csv(members, "force_2025_members.csv", decimals=4)
+    table = candidates(scenario, res)
+    write_csv(table, "force_2025_candidates.csv", decimals=4)
+    p = members["p_member"].to_numpy(float)
 
     rows = res.rows
     troops = rows["force_troops"].to_numpy(float)
@@ -56,6 +92,8 @@ def main() -> None:
     summary = {
         "replications": REPLICATIONS,
         "root_seed": SEED,
+        "p_member_iqr": float(np.quantile(p, 0.75) - np.quantile(p, 0.25)),
+        "p_member_quartiles": [float(np.quantile(p, 0.25)), float(np.quantile(p, 0.75))],
         "p_any_force": float((size > 0).mean()),
         "p_lead_in": float(rows["lead_in"].mean()),
         "p_troops_at_least_required": float((troops >= required).mean()),

@@ -19,7 +19,7 @@ from common import DATA, SCENARIO, SEED, SOURCES, save_png, write_csv, write_jso
 
 import model
 from agents import rules
-from agents.rules.votes import CAST
+from agents.rules.votes import CAST, VoteCode
 from scenarios import Scenario, load_scenario
 
 REPLICATIONS = 2000
@@ -29,8 +29,8 @@ TEXTS = {
     "A/RES/ES-11/8": "A/ES-11/L.11",
     "S/RES/2774": "S/RES/2774",
 }
-ORDER = ("Y", "A", "N")  # the ordinal scale of the bloc median (with Ukraine ... against)
-COLS = ("yes", "no", "abstain", "absent")
+ORDER = tuple(c.letter for c in (VoteCode.YES, VoteCode.ABSTAIN, VoteCode.NO))  # bloc median
+COLS = tuple(c.label for c in CAST)  # yes, no, abstain, absent
 LETTER = {c.letter: c.label for c in CAST}  # Y -> yes ...
 
 
@@ -236,7 +236,7 @@ def margins(scenario: Scenario, states: pd.DataFrame) -> pd.DataFrame:
     rows = []
     for symbol, rid in TEXTS.items():
         parts = m.margin_parts(rid)  # (N, D), the text as amended in this run
-        speaks = parts.any(axis=0)
+        speaks = ~np.isnan(parts).all(axis=0)
         members = m.forum_members(rid)
         for g in sorted(group.unique()):
             sel = (group == g).to_numpy() & members
@@ -246,7 +246,7 @@ def margins(scenario: Scenario, states: pd.DataFrame) -> pd.DataFrame:
             for k, d in enumerate(dims):
                 if speaks[k]:
                     row[f"margin_{d}"] = float(parts[sel, k].mean())
-            row["margin_total"] = float(parts[sel].sum(axis=1).mean())
+            row["margin_total"] = float(np.nansum(parts[sel], axis=1).mean())
             rows.append(row)
     out = pd.DataFrame(rows)
     p = scenario.parameters

@@ -11,14 +11,22 @@ from __future__ import annotations
 import argparse
 import subprocess
 import sys
-from collections.abc import Sequence
 from pathlib import Path
 
 import pandas as pd
 from common import RESULTS, ROOT, read_csv, read_json
+from validate_force import force_2025, history
+from validate_format import md_table, num, pct, rel
 
 HERE = Path(__file__).resolve().parent
-SCRIPTS = ("hindcast_un_2025.py", "force_2025.py", "assumptions.py", "sweep_backstop_force.py")
+SCRIPTS = (
+    "hindcast_un_2025.py",
+    "force_history.py",
+    "force_2025.py",
+    "assumptions.py",
+    "cases.py",
+    "sweep_backstop_force.py",
+)
 DOC = ROOT / "docs" / "validation.md"
 SOURCE_NAMES = {
     "reported": "reported",
@@ -30,34 +38,9 @@ SOURCE_NAMES = {
 }
 
 
-def num(x: object, d: int = 1) -> str:
-    if isinstance(x, str):
-        return x
-    v = float(x)  # type: ignore[arg-type]
-    return f"{v:,.{d}f}" if d else f"{round(v):,d}"
-
-
-def pct(x: object, d: int = 1) -> str:
-    return f"{100 * float(x):.{d}f}%"  # type: ignore[arg-type]
-
-
-def md_table(header: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
-    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    lines += ["| " + " | ".join(str(c) for c in r) + " |" for r in rows]
-    return "\n".join(lines)
-
-
 def yna(frame: pd.DataFrame, symbol: str, d: int) -> str:
     """'yes–no–abstain' of one text in a tally frame indexed by resolution."""
     return "–".join(num(frame.loc[symbol, c], d) for c in ("yes", "no", "abstain"))
-
-
-def qget(q: dict[str, float], key: str) -> str:
-    return num(q[key], 0) if key in q else "n/a"
-
-
-def rel(name: str) -> str:
-    return f"../experiments/results/{name}"
 
 
 # -- 1. hindcast ------------------------------------------------------------------------------
@@ -325,93 +308,6 @@ These are reported, not fixed: the texts and the states' positions are not tuned
 """
 
 
-# -- 2. force ---------------------------------------------------------------------------------
-def force() -> str:
-    s = read_json("force_2025_summary.json")
-    members = read_csv("force_2025_members.csv")
-    parts = read_csv("force_2025_pledge_parts.csv")
-    mrows = [
-        [r["iso3"], pct(r["p_member"]), num(r["mean_troops"], 0)] for _, r in members.iterrows()
-    ]
-    mtable = md_table(["state", "P(in the force)", "mean troops"], mrows)
-    q = s["troops_quantiles_given_any"] or {}
-    rq = s["required_quantiles"]
-    prow = [
-        [
-            r["iso3"],
-            num(r["benefit"], 3),
-            num(r["cost_x_risk"], 3),
-            num(r["disposition"], 3),
-            num(r["net"], 3),
-            num(r["net_if_all_others_in"], 3),
-        ]
-        for _, r in parts.iterrows()
-    ]
-    ptable = md_table(
-        [
-            "candidate",
-            "benefit",
-            "cost × risk",
-            "disposition ε",
-            "net (round 1)",
-            "net + bandwagon + lead (≈ all others in)",
-        ],
-        prow,
-    )
-    positive = int((parts["net_if_all_others_in"] > 0).sum())
-    short = int((parts["benefit"] < parts["cost_x_risk"]).sum())
-    link = f"[`force_2025_pledge_parts.csv`]({rel('force_2025_pledge_parts.csv')})"
-    if s["p_any_force"] < 0.5:
-        why = (
-            "**Why so rarely.** A coordination failure, which is what the pledge rule (ODD 7.2, a\n"
-            "Granovetter threshold cascade) produces with these weights. In round 1 nobody has\n"
-            "pledged, so no candidate gets the bandwagon or lead-nation terms, and for "
-            f"{short} of {len(parts)}\ncandidates the benefit falls short of cost × risk "
-            f"(one replication, round 1, {link}).\nWere all the others in, the bandwagon and "
-            f"lead terms would make {positive} of {len(parts)} candidates\nwilling: best "
-            "responses from nobody reach that equilibrium only when the lead nations'\n"
-            "drawn dispositions are high enough."
-        )
-    else:
-        why = (
-            "**Who joins, and why.** The pledge rule (ODD 7.2) is a threshold cascade: a "
-            "candidate\npledges when its benefit (plus the bandwagon and lead-nation terms once "
-            "others are in)\nbeats cost × risk. In round 1 of one replication "
-            f"({link}),\n{short} of {len(parts)} candidates' own benefit falls short of cost × "
-            "risk before anyone has\npledged; with all the others in, "
-            f"{positive} of {len(parts)} would be willing. The most likely\nmembers are those "
-            "with the largest benefit (salience of Ukraine's security, closeness to\nUkraine) "
-            "and the lowest exposure."
-        )
-    return f"""## 2. The reassurance force
-
-Under the scenario's baseline assumptions (backstop {num(s["backstop"], 2)}, no US ground troops;
-{s["candidates"]} candidates with {num(s["capacity_total"], 0)} troops of capacity in all),
-{num(s["replications"], 0)} replications (root seed {s["root_seed"]}). A state is counted in the
-force at agreement, or in the last round when there is none.
-[`force_2025_members.csv`]({rel("force_2025_members.csv")}),
-[`force_2025_summary.json`]({rel("force_2025_summary.json")}).
-
-- A force forms in **{pct(s["p_any_force"])}** of replications (a lead nation is in in
-  {pct(s["p_lead_in"])}); given an agreement, in {pct(s["p_any_force_given_agreed"])}.
-- When it forms it is a cascade: {num(s["mean_members_given_any"])} members on average, median
-  {qget(q, "0.5")} troops (5–95%: {qget(q, "0.05")}–{qget(q, "0.95")}).
-- The strength required (drawn per replication) has median {num(rq["0.5"], 0)} (5–95%:
-  {num(rq["0.05"], 0)}–{num(rq["0.95"], 0)}); pledged troops reach it in
-  {pct(s["p_troops_at_least_required"])} of replications.
-- Headline odds in the same run: P(agreement) {pct(s["p_agreement"])}, P(holds | agreed)
-  {pct(s["p_holds"])}, P(agreed and holds) {pct(s["p_agreed_and_holds"])}.
-
-{mtable}
-
-![Pledged troops against the strength required]({rel("force_2025_troops.png")})
-
-{why}
-
-{ptable}
-"""
-
-
 # -- 3. assumptions ---------------------------------------------------------------------------
 def assumptions() -> str:
     run = read_json("assumptions_run.json")
@@ -459,7 +355,7 @@ def assumptions() -> str:
         f"largest ST half-width {num(sub['ST_conf'].max(), 2)} for {sub['label'].iloc[0]}"
         for _, sub in t.groupby("output", sort=False)
     )
-    return f"""## 3. The assumptions that matter
+    return f"""## 4. The assumptions that matter
 
 Sobol indices (SALib via `sweeps.sensitivity`) of {run["parameters"]} main assumptions, each over
 its range as written in the scenario: base sample {run["n"]}, {num(run["points"], 0)} points,
@@ -477,6 +373,149 @@ The three assumptions each answer depends on most (total effect):
 {tables}
 
 ![Sobol indices]({rel("assumptions_sobol.png")})
+"""
+
+
+# -- 4. historical cases ---------------------------------------------------------------------
+TARGET_NAMES = {
+    "agreement": "P(agreement within 24 months)",
+    "holds_36": "P(holds 36 months, given agreement)",
+    "force_deployed": "P(a force deploys, given agreement)",
+    "force_membership": "P(candidate in the force, given agreement)",
+}
+
+
+def _why(r: pd.Series, target: str) -> str:
+    """The model's mechanism behind a miss, in the terms of the case's result row."""
+    if target == "agreement" and r["agreement_within_horizon"] == 0:
+        how = (
+            "the war ended by a military decision"
+            if r["decisive_outcome"]
+            else f"agreement came only after {num(r['months_to_agreement'], 0)} months"
+        )
+        return (
+            f"every veto player accepts within {num(r['mean_round'])} rounds on average: "
+            "the shared war cost lowers each side's value of fighting on below the proposal, "
+            f"and no rule lets a side expect to win outright; {how}"
+        )
+    if target == "agreement":
+        return (
+            f"agreement comes late in the model (round {num(r['mean_round'])} on average, "
+            f"{num(r['months_to_agreement'], 0)} months in history): the sides' values of fighting "
+            "on, set from their capability shares, are close, so the war cost takes long to bite"
+        )
+    force = "no force" if r["p_force"] == 0 else f"a force in {pct(r['p_force'], 0)} of agreements"
+    if r["held_36"] == 0:
+        return (
+            f"the shared breakdown hazard is cut by {force} and a backstop of "
+            f"{num(r['backstop'], 2)}; what broke this agreement (a renewed offensive by a side "
+            "that kept its aims) has no term in the durability rule"
+        )
+    return (
+        f"{force} and a backstop of {num(r['backstop'], 2)} leave most of the shared hazard; "
+        "the agreement held under one side's military dominance"
+        if r["decisive_outcome"]
+        else f"{force} and a backstop of {num(r['backstop'], 2)} leave most of the shared hazard"
+    )
+
+
+def cases() -> str:
+    run = read_json("cases_run.json")
+    sc = read_csv("cases_scores.csv")
+    pred = read_csv("cases_predictions.csv")
+    missed = read_csv("cases_contributors_not_candidates.csv")
+    members = read_csv("cases_force_members.csv")
+    rows = [
+        [
+            TARGET_NAMES[r["target"]],
+            r["scope"],
+            r["method"],
+            num(r["n"], 0),
+            num(r["brier"], 3),
+            num(r["log_score"], 3),
+        ]
+        for _, r in sc.iterrows()
+    ]
+    table = md_table(["forecast", "scored on", "method", "n", "Brier", "log score"], rows)
+    case_rows = [
+        [
+            r["case"],
+            r["mission"],
+            num(r["p_agreement"], 2),
+            num(r["agreement_within_horizon"], 0),
+            num(r["p_holds"], 2),
+            "" if r["agreement_within_horizon"] == 0 else num(r["held_36"], 0),
+            num(r["p_force"], 2),
+            num(r["force_deployed"], 0),
+        ]
+        for _, r in pred.iterrows()
+    ]
+    per_case = md_table(
+        ["case", "mission", "P(agree)", "agreed", "P(holds)", "held 36", "P(force)", "force"],
+        case_rows,
+    )
+    errors = []
+    for _, r in pred.iterrows():
+        errors.append((abs(r["p_agreement"] - r["agreement_within_horizon"]), r, "agreement"))
+        if r["agreement_within_horizon"] == 1 and r["p_holds"] == r["p_holds"]:
+            errors.append((abs(r["p_holds"] - r["held_36"]), r, "holds_36"))
+    errors.sort(key=lambda e: (-e[0], e[1]["case"], e[2]))
+    column = {
+        "agreement": ("p_agreement", "agreement_within_horizon"),
+        "holds_36": ("p_holds", "held_36"),
+    }
+    worst = [
+        f"- **{r['case']}**, {TARGET_NAMES[t]}: model {num(r[column[t][0]], 2)}, "
+        f"history {num(r[column[t][1]], 0)} (error {num(e, 2)}). Why: {_why(r, t)}."
+        for e, r, t in errors[:4]
+    ]
+    brier = {(str(r["target"]), str(r["method"])): float(r["brier"]) for _, r in sc.iterrows()}
+    better = [
+        TARGET_NAMES[t]
+        for t in TARGET_NAMES
+        if (t, "model") in brier and brier[(t, "model")] < brier[(t, "base rate (LOO)")]
+    ]
+    worse = [t for t in TARGET_NAMES.values() if t not in better]
+    excluded = set(run["cases_in_index_fit"])
+    agreed = set(pred.loc[pred["agreement_within_horizon"] == 1, "case"])
+    scored = members[
+        members["p_member"].notna() & members["case"].isin(agreed) & ~members["case"].isin(excluded)
+    ]
+    return f"""## Historical cases
+
+{len(run["cases"])} cases ({", ".join(run["cases"])}), each built blind by one set of rules from
+data dated before its start, with the behavioural parameters shared by all
+(`scenarios/behaviour/cases.toml`; [the case library](cases/README.md)), forecast with
+{num(run["replications"], 0)} replications and scored against
+`experiments/data/case_outcomes.csv` (`experiments/cases.py`). Baselines are fitted leave one case
+out: the base rate of the other cases, and a logistic regression (L2, C = 1) on peacekeepers
+present, third-party guarantee, decisive battlefield outcome and log war duration. Log scores clip
+probabilities to [{run["clip"][0]}, {run["clip"][1]}]. Lower is better for both scores.
+
+{table}
+
+The model beats the base rate (Brier) on: {", ".join(better) or "none"}; it does not on:
+{", ".join(worse) or "none"}. Whether a force deploys follows mostly from the kind of mission each
+build sets from the proposals made before the start (`none` where no force was proposed), so that
+score says more about those proposals than about the model.
+
+{per_case}
+
+### Where the model is furthest off, and why
+
+{chr(10).join(worst)}
+
+Force membership is scored only on the model's candidates ({num(len(scored), 0)} candidate-case
+pairs), and not on {", ".join(run["cases_in_index_fit"]) or "any case"}: the shared contribution
+index was fitted on {", ".join(run["index_fitted_on"])}, which includes that case's force.
+{num(len(missed), 0)} historical contributors were not candidates under the build's rule
+(at least 10,000 under arms, and for a UN mission no defence pact with a belligerent), so the model
+could not name them ([list](../experiments/results/cases_contributors_not_candidates.csv)).
+The candidates' records, approval rules and statements were not compiled for the cases (0, false,
+0), so the index sees only their armed forces, Europe, NATO and EU membership.
+UN positions are still the placeholder roll-call alignment, not the ideal points.
+
+![Reliability of the case forecasts]({rel("cases_reliability.png")})
 """
 
 
@@ -498,11 +537,13 @@ the force's required strength: [report](../experiments/results/sweep_backstop_fo
 
     make validate        # several minutes on 2 cores; same bytes on a re-run
 
-Scripts: `experiments/hindcast_un_2025.py`, `experiments/force_2025.py`,
-`experiments/assumptions.py`, `experiments/sweep_backstop_force.py`; this page:
-`experiments/validate.py --docs-only`.
+Scripts: `experiments/hindcast_un_2025.py`, `experiments/force_history.py`,
+`experiments/force_2025.py`, `experiments/assumptions.py`, `experiments/cases.py`,
+`experiments/sweep_backstop_force.py`; this page: `experiments/validate.py --docs-only`.
 """
-    return "\n".join([head, hindcast(), force(), assumptions(), sweep, tail])
+    return "\n".join(
+        [head, hindcast(), history(), force_2025(), assumptions(), cases(), sweep, tail]
+    )
 
 
 def main() -> None:

@@ -20,6 +20,7 @@ from agents.state import State
 from model.draws import draw_replications
 from model.engine import RoundState, advance, finished, holds, initial_state
 from model.outputs import OUTPUTS, columns
+from model.stages.force import reason_names
 from model.stages.votes import text_as_voted
 from model.world import World, compile_world, resolve_scenario
 from scenarios import Scenario
@@ -110,15 +111,16 @@ class AccordModel(mesa.Model):
     def margin_parts(self, resolution: str) -> np.ndarray:
         """Each state's margin for a text (as amended in this run) over the status quo, per
         dimension ``(N, D)`` at the current positions, before the vote shock: the parts of the
-        vote rule's margin (they sum to it)."""
+        vote rule's margin (their sum); NaN where the text does not speak to a dimension."""
         k = [v.id for v in self.world.votes].index(resolution)
-        text, sq, mask = text_as_voted(self.world, self.state, k)
-        text, sq, mask = (np.broadcast_to(a, (1, self.world.d))[0] for a in (text, sq, mask))
-        one_hot = np.eye(self.world.d, dtype=bool) & mask
-        x = self.positions()
-        return np.stack(
-            [vote_margin(x, self.world.salience, text, sq, m) for m in one_hot], axis=-1
+        text, sq, mask = (
+            np.broadcast_to(a, (1, self.world.d))[0]
+            for a in text_as_voted(self.world, self.state, k)
         )
+        x, s = self.positions(), self.world.salience
+        parts = [vote_margin(x, s, text, sq, np.eye(self.world.d, dtype=bool)[d])
+                 for d in range(self.world.d)]  # fmt: skip
+        return np.where(mask, np.stack(parts, axis=-1), np.nan)
 
     def forum_members(self, resolution: str) -> np.ndarray:
         """Which states sit in the forum of a text ``(N,)``."""
@@ -182,6 +184,8 @@ class AccordModel(mesa.Model):
         )
         for k, v in cur.parts.get("pledge", {}).items():
             table[k] = v[0]
+        if "reason" in table:  # the main reason, by name (ODD 7.2)
+            table["reason"] = reason_names(table["reason"].to_numpy())
         return table
 
     def explain(self) -> dict[str, Any]:
@@ -193,8 +197,9 @@ class AccordModel(mesa.Model):
         vetoes = {
             iso: {k: float(acc[k][0, j]) for k in acc} for j, iso in enumerate(self.veto_players())
         }
+        kinds: dict[str, type] = {"member": bool, "reason": str}
         cands = {
-            row.pop("iso3"): {k: (bool(v) if k == "member" else float(v)) for k, v in row.items()}
+            str(row.pop("iso3")): {str(k): kinds.get(str(k), float)(v) for k, v in row.items()}
             for row in self.force().to_dict(orient="records")
         }
         return {

@@ -57,12 +57,24 @@ def _quantiles(values: np.ndarray, qs: tuple[float, ...]) -> list[float]:
 
 
 def force_table(res: EnsembleResult) -> pd.DataFrame:
-    """Per candidate: how often it is in the force, and its mean troops."""
+    """Per candidate: how often it is in the force, its mean troops (0 when out), its mean troops
+    when in, and the main reason it is likely in (P >= 0.5) or out (ODD 7.2)."""
+    from model.stages.force import likely_reasons
+    from model.world import compile_world
+
+    p_member = res.membership.mean(axis=0)
+    inside = res.membership.sum(axis=0)
+    central = {k: v.central for k, v in res.scenario.parameters.items()}
+    reasons = likely_reasons(compile_world(res.scenario), central, p_member >= 0.5)
     return pd.DataFrame(
         {
             "iso3": list(res.candidates),
-            "p_member": res.membership.mean(axis=0),
+            "p_member": p_member,
             "mean_troops": res.troops.mean(axis=0),
+            "mean_troops_if_member": np.divide(
+                res.troops.sum(axis=0), inside, out=np.zeros(len(inside)), where=inside > 0
+            ),
+            "reason": reasons,
         }
     ).sort_values(["p_member", "mean_troops"], ascending=False, ignore_index=True)
 

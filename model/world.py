@@ -10,6 +10,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from agents.rules import influence_weights
+from agents.rules.force_generation import FEATURES
 from model.outputs import Axes
 from scenarios import Scenario, load_scenario
 from scenarios.catalogue import PER_VETO_PLAYER, veto_parameter
@@ -55,12 +56,20 @@ class World:
     capacity: F  # (C,)
     is_lead: B  # (C,)
     exposure: F  # (C,)
+    force_features: dict[str, F]  # name -> (C,): the contribution index's inputs (ODD 7.2)
+    conditional: B  # (C,) pledge conditional on the backstop
     security_dim: int
+    un_member: B  # (N,) votes in the General Assembly (a non-member negotiates but never votes)
     sc_member: B  # (N,)
     permanent: B  # (N,)
     p_absent: F  # (N,)
     votes: tuple[Vote, ...]
     mandate_required: bool
+    #: a consent-based UN mission ([mission] kind un_*): the parties consent to an impartial
+    #: force, so it neither faces the aggressor's hostility nor counts as opposed to it
+    consent_based: bool = False
+    #: yes votes a Security Council text needs: 9 of 15, or 7 of 11 in a case before 1966
+    council_votes: int = 9
 
     @property
     def n(self) -> int:
@@ -132,6 +141,27 @@ def _votes(s: Scenario) -> tuple[Vote, ...]:
     return tuple(out)
 
 
+def force_features(s: Scenario, cand: Ints) -> tuple[dict[str, F], B]:
+    """Each candidate's inputs to the contribution index (``FEATURES``), from force.csv and the
+    memberships in states.csv; a candidate without a force.csv row has no record, personnel or
+    statement and is not in Europe."""
+    rows = [s.states[i] for i in cand]
+    table = {r.iso3: r for r in s.force}
+    f = [table.get(r.iso3) for r in rows]
+    out = {
+        "record": [x.record if x else 0.0 for x in f],
+        "nato": ["NATO" in r.memberships for r in rows],
+        "eu": ["EU" in r.memberships for r in rows],
+        "log_milper": [np.log1p(x.milper) if x else 0.0 for x in f],
+        "europe": [bool(x and x.in_europe) for x in f],
+        "prior_approval": [bool(x and x.prior_approval) for x in f],
+        "statement": [x.statement if x else 0.0 for x in f],
+    }
+    assert tuple(out) == FEATURES
+    conditional = np.array([bool(x and x.conditional_on_backstop) for x in f], bool)
+    return {k: np.array(v, float) for k, v in out.items()}, conditional
+
+
 def compile_world(s: Scenario) -> World:
     """Turn a validated scenario into arrays."""
     iso3 = s.iso3s
@@ -148,6 +178,7 @@ def compile_world(s: Scenario) -> World:
     cand = np.array([i for i, r in enumerate(rows) if r.force_candidate], np.intp)
     lead = set(roles.lead_nations)
     votes = _votes(s)
+    features, conditional = force_features(s, cand)
     return World(
         scenario=s,
         iso3=iso3,
@@ -164,10 +195,15 @@ def compile_world(s: Scenario) -> World:
         capacity=np.array([rows[i].troop_capacity for i in cand], float),
         is_lead=np.array([rows[i].iso3 in lead for i in cand], bool),
         exposure=np.array([rows[i].exposure for i in cand], float),
+        force_features=features,
+        conditional=conditional,
         security_dim=s.dimension_names.index(roles.security_dimension),
+        un_member=np.array([r.votes_at_un for r in rows], bool),
         sc_member=np.array([r.sc_seat is not None for r in rows], bool),
         permanent=np.array([r.sc_seat == "permanent" for r in rows], bool),
         p_absent=np.array([r.p_absent for r in rows], float),
         votes=votes,
         mandate_required=any(v.mandates_force for v in votes),
+        consent_based=s.mission is not None and s.mission.consent_based,
+        council_votes=s.un.council_votes if s.un is not None else 9,
     )

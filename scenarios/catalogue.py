@@ -29,6 +29,7 @@ UNITS = (
     "utility/month",
     "1/month",
     "weight",
+    "index",  # a probit index (ODD 7.2): the disposition's sd is 1
 )
 
 CATALOGUE: dict[str, Entry] = {
@@ -47,16 +48,24 @@ CATALOGUE: dict[str, Entry] = {
     # guarantee package and force (ODD 7.2, 7.3)
     "backstop": Entry("share", "guarantor's backstop b: 0 none, 0.5 air cover, 1 treaty-like"),
     "force_required_troops": Entry("troops", "strength R the reassurance force needs"),
-    "pledge_weight_salience": Entry("utility", "benefit per unit salience of victim's security"),
-    "pledge_weight_closeness": Entry("utility", "benefit per unit closeness to the victim"),
-    "pledge_weight_credibility": Entry("utility", "benefit per unit credibility its pledge adds"),
-    "pledge_weight_bandwagon": Entry("utility", "benefit per unit share of R already pledged"),
-    "pledge_weight_lead": Entry("utility", "benefit when a lead nation is in the force"),
-    "pledge_cost": Entry("utility", "cost of sending its contingent (its troop capacity)"),
-    "pledge_noise": Entry("utility", "sd of each candidate's idiosyncratic pledge threshold"),
-    "backstop_risk_reduction": Entry("share", "share of deployment risk the full backstop removes"),
-    "aggressor_hostility": Entry("share", "added risk from the aggressor's hostility to the force"),
-    "exposure_risk": Entry("share", "added risk per unit of a candidate's exposure"),
+    # who sends troops (ODD 7.2): the contribution index, fitted by experiments/force_history.py
+    "force_index_intercept": Entry("index", "constant of a candidate's contribution index"),
+    "force_index_record": Entry("index", "index per unit record (share of past operations)"),
+    "force_index_nato": Entry("index", "index for a NATO member"),
+    "force_index_eu": Entry("index", "index for an EU member"),
+    "force_index_log_milper": Entry("index", "index per unit ln(1 + military personnel, 1000s)"),
+    "force_index_europe": Entry("index", "index for a state in Europe"),
+    "force_index_prior_approval": Entry("index", "index when parliament must approve beforehand"),
+    "force_index_statement": Entry("index", "index per unit public statement (-1 no ... 1 yes)"),
+    "force_size_elasticity": Entry("weight", "elasticity of a contingent to the armed forces"),
+    "force_size_record": Entry("weight", "ln size of a contingent per unit record"),
+    "force_framework_share": Entry("share", "share of R each lead nation offers"),
+    "force_weight_backstop": Entry("index", "index lost per unit of missing backstop (1 - b)"),
+    "force_weight_lead_absent": Entry("index", "index lost while no lead nation is in"),
+    "force_weight_free_riding": Entry("index", "index lost per unit of R the others cover"),
+    "force_weight_exposure": Entry("index", "index per unit of exposure to the aggressor"),
+    "force_conditional_backstop": Entry("share", "backstop a conditional pledge needs"),
+    "pledge_noise": Entry("index", "sd of a candidate's disposition (1: the probit's scale)"),
     # acceptance (ODD 7.5)
     "security_weight": Entry("utility", "victim's utility from a fully credible guarantee (G=1)"),
     "troop_aversion": Entry("utility", "aggressor's utility loss from an adequate opposed force"),

@@ -8,7 +8,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from scenarios import validate_params, validate_tables, validate_toml, validate_un
+from scenarios import (
+    validate_case,
+    validate_force,
+    validate_params,
+    validate_tables,
+    validate_toml,
+    validate_un,
+)
 from scenarios.errors import Problems, one_of
 from scenarios.merge import BUILTIN_DIR, builtin_names, merge, read_chain
 from scenarios.schema import Scenario
@@ -53,6 +60,7 @@ def load_scenario(name_or_path: str | Path) -> Scenario:
     assert m.states_csv is not None and m.ties_csv is not None
     states, iso3s, candidates = validate_tables.states(m.states_csv, problems, names)
     ties = validate_tables.ties(m.ties_csv, problems, iso3s)
+    force = validate_force.force_rows(m.force_csv, problems, candidates)
     roles = validate_toml.roles(m, problems, iso3s, names, candidates)
     raw_roles = m.data.get("roles")
     veto = raw_roles.get("veto_players", []) if isinstance(raw_roles, dict) else []
@@ -62,6 +70,9 @@ def load_scenario(name_or_path: str | Path) -> Scenario:
     declared = list(raw_params) if isinstance(raw_params, dict) else []
     events = validate_toml.events(m, problems, parameters, declared, iso3s, names, candidates)
     resolutions = validate_un.resolutions(m, problems, names)
+    guarantors = validate_case.guarantors(m, problems, states, roles, parameters)
+    mission = validate_case.mission(m, problems, states, roles, resolutions)
+    un = validate_case.un_setting(m, problems, top.get("start"), states)
     problems.raise_if_any()
     assert roles is not None
     return Scenario(
@@ -77,5 +88,10 @@ def load_scenario(name_or_path: str | Path) -> Scenario:
         resolutions=resolutions,
         states=states,
         ties=ties,
+        behaviour=m.data.get("behaviour"),
+        guarantors=guarantors,
+        mission=mission,
+        un=un,
+        force=force,
         path=directory,
     )

@@ -1,5 +1,8 @@
 """Variants: following ``based_on`` to a full scenario and merging layers (ODD 5, Initialisation).
 
+A scenario may name a shared behaviour file (``behaviour = "cases"``): its parameters form the
+bottom layer, and the scenario that names it may not set them (so every case shares them).
+
 A variant's ``scenario.toml`` lists only what differs from its base. ``parameters`` merge per
 parameter and field (a new ``value`` drops the base's ``distribution`` and vice versa), ``roles``
 key by key; other keys replace; ``events_add``/``resolutions_add`` append to the inherited lists.
@@ -15,6 +18,9 @@ from scenarios.errors import Problems, one_of
 from scenarios.readers import read_toml
 
 BUILTIN_DIR = Path(__file__).resolve().parent / "builtin"
+#: shared behaviour files: ``behaviour = "<name>"`` in a scenario reads ``<name>.toml`` here
+BEHAVIOUR_DIR = Path(__file__).resolve().parent / "behaviour"
+BEHAVIOUR_KEYS = ("description", "parameters")
 
 
 def builtin_names() -> list[str]:
@@ -28,6 +34,13 @@ class Layer:
     directory: Path
     toml: Path
     data: dict[str, Any]
+    shared: bool = False  # a shared behaviour file, below the scenario that names it
+
+
+def behaviour_names() -> list[str]:
+    if not BEHAVIOUR_DIR.is_dir():
+        return []
+    return sorted(p.stem for p in BEHAVIOUR_DIR.glob("*.toml"))
 
 
 @dataclass
@@ -39,6 +52,7 @@ class Merged:
     origin: dict[tuple[str | int, ...], Path] = field(default_factory=dict)
     states_csv: Path | None = None
     ties_csv: Path | None = None
+    force_csv: Path | None = None  # optional: force.csv, the force candidates' attributes
 
     def file(self, *keys: str | int) -> str:
         """The file that gave the part at ``keys`` (the longest known prefix)."""
@@ -70,7 +84,51 @@ def read_chain(directory: Path, root: Path, problems: Problems) -> list[Layer] |
         current, root = _base_dir(data["based_on"], current, root, toml, problems)
         if current is None:
             return None
-    return chain[::-1]
+    chain = chain[::-1]
+    shared = _behaviour_layer(chain, problems)
+    return chain if shared is None else [shared, *chain]
+
+
+def _behaviour_layer(chain: list[Layer], problems: Problems) -> Layer | None:
+    """The shared behaviour file the base scenario names, checked; None if it names none.
+
+    Its parameters are set once for every scenario that names it: that scenario may not set
+    them itself (a variant based on it may, with a source, as for any base).
+    """
+    for layer in chain[1:]:
+        if "behaviour" in layer.data:
+            allowed = "only the base scenario names a behaviour file (a variant inherits it)"
+            problems.add(layer.toml, "-", "behaviour", layer.data["behaviour"], allowed)
+    base = chain[0]
+    if "behaviour" not in base.data:
+        return None
+    name, names = base.data["behaviour"], behaviour_names()
+    if not isinstance(name, str) or name not in names:
+        allowed = f"a shared behaviour file in {BEHAVIOUR_DIR}: " + one_of(names, name)
+        problems.add(base.toml, "-", "behaviour", name, allowed)
+        return None
+    path = BEHAVIOUR_DIR / f"{name}.toml"
+    data = read_toml(path, problems)
+    if data is None:
+        return None
+    for key in data:
+        if key not in BEHAVIOUR_KEYS:
+            allowed = "unknown key in a behaviour file; " + one_of(BEHAVIOUR_KEYS, key)
+            problems.add(path, "-", key, data[key], allowed)
+    shared = data.get("parameters")
+    if not isinstance(shared, dict):
+        problems.add(path, "-", "parameters", shared, "a table of [parameters.<name>] tables")
+        return None
+    own = base.data.get("parameters")
+    own = own if isinstance(own, dict) else {}
+    for pname in own:
+        if pname in shared:
+            allowed = (
+                f"set once for every scenario in {path.name} (behaviour = {name!r}); "
+                "a scenario that names it may not set it (a variant of it may)"
+            )
+            problems.add(base.toml, f"[parameters.{pname}]", pname, own[pname], allowed)
+    return Layer(BEHAVIOUR_DIR, path, {"parameters": shared}, shared=True)
 
 
 def _base_dir(
@@ -107,11 +165,16 @@ def _base_dir(
 def merge(chain: list[Layer], problems: Problems) -> Merged:
     """Merge the layers of a variant chain (base first) into one scenario.toml."""
     merged = Merged(data={}, top=chain[-1].toml)
-    for depth, layer in enumerate(chain):
-        if depth > 0:
+    own = [layer for layer in chain if not layer.shared]
+    for layer in chain:
+        if layer in own[1:]:
             _check_variant(layer, problems)
         _merge_layer(merged, layer)
-        for table in ("states", "ties"):
+        if layer.shared:
+            continue
+        if layer is own[0] and len(own) < len(chain):  # missing parameters: the scenario's fault
+            merged.origin[("parameters",)] = layer.toml
+        for table in ("states", "ties", "force"):
             path = layer.directory / f"{table}.csv"
             if path.exists() or getattr(merged, f"{table}_csv") is None:
                 setattr(merged, f"{table}_csv", path)

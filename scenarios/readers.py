@@ -62,8 +62,11 @@ def read_toml(path: Path, problems: Problems) -> dict[str, Any] | None:
         return None
 
 
-def read_csv(path: Path, problems: Problems, required: list[str]) -> CsvTable | None:
-    """The CSV's rows; checks the header has exactly the ``required`` columns (in any order)."""
+def read_csv(
+    path: Path, problems: Problems, required: list[str], optional: tuple[str, ...] = ()
+) -> CsvTable | None:
+    """The CSV's rows; checks the header has exactly the ``required`` columns (in any order),
+    plus any of the ``optional`` ones."""
     text = _decode(path, problems, "utf-8-sig")
     if text is None:
         return None
@@ -74,7 +77,7 @@ def read_csv(path: Path, problems: Problems, required: list[str]) -> CsvTable | 
             problems.add(path, "line 1", "header", "", "a header row: " + ",".join(required))
             return None
         header = tuple(h.strip() for h in header_row)
-        if not _header_ok(path, header, required, problems):
+        if not _header_ok(path, header, required, problems, optional):
             return None
         rows = []
         for fields in reader:
@@ -98,7 +101,11 @@ def read_csv(path: Path, problems: Problems, required: list[str]) -> CsvTable | 
 
 
 def _header_ok(
-    path: Path, header: tuple[str, ...], required: list[str], problems: Problems
+    path: Path,
+    header: tuple[str, ...],
+    required: list[str],
+    problems: Problems,
+    optional: tuple[str, ...] = (),
 ) -> bool:
     from scenarios.errors import one_of
 
@@ -113,9 +120,10 @@ def _header_ok(
             problems.add(path, "line 1", "header", column, "each column once")
             ok = False
         seen.add(column)
-        if column not in required:
+        if column not in required and column not in optional:
+            known = [*required, *optional]
             problems.add(
-                path, "line 1", "header", column, "unknown column; " + one_of(required, column)
+                path, "line 1", "header", column, "unknown column; " + one_of(known, column)
             )
             ok = False
     return ok

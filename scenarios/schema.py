@@ -20,6 +20,11 @@ FORUMS = ("general_assembly", "security_council")
 SESSIONS = ("emergency_special", "regular")
 TIE_KINDS = ("alliance", "bloc", "bilateral", "voting")
 SC_SEATS = ("permanent", "elected")
+#: who an actor is: a UN member votes; the others negotiate (and may fight) but never vote
+ACTOR_STATUSES = ("un_member", "non_member_state", "unrecognised_state", "armed_group")
+#: a consent-based UN mission, a partisan reassurance force, or no force at all
+MISSION_KINDS = ("un_peacekeeping", "un_observer", "reassurance", "none")
+MANDATES = ("security_council", "general_assembly", "agreement", "none")
 
 
 class Frozen(BaseModel):
@@ -101,6 +106,10 @@ class Parameter(Frozen):
 
 
 class Roles(Frozen):
+    """Who fights, who must agree, who guarantees. ``victim`` and ``aggressor`` are the principals
+    of the two sides; ``victim_side``/``aggressor_side`` list every belligerent of a side (empty:
+    the principal alone)."""
+
     belligerents: tuple[str, ...]
     victim: str
     aggressor: str
@@ -108,6 +117,53 @@ class Roles(Frozen):
     guarantor: str
     lead_nations: tuple[str, ...]
     security_dimension: str
+    victim_side: tuple[str, ...] = ()
+    aggressor_side: tuple[str, ...] = ()
+
+
+class Guarantor(Frozen):
+    """A third party's commitment to the victim's side: 0 none, 0.5 air cover, 1 treaty-like."""
+
+    iso3: str
+    commitment: float
+    source: str
+
+
+class Mission(Frozen):
+    """The kind of force the agreement would bring, its mandate and who may contribute.
+
+    ``un_peacekeeping``/``un_observer``: consent-based, impartial contributors (no belligerent),
+    mandated by the Security Council or (Uniting for Peace) the General Assembly.
+    ``reassurance``: a partisan force of the victim's side's partners (no state of the aggressor's
+    side), mandated by the Council, by the agreement itself, or by nobody.
+    """
+
+    kind: Literal["un_peacekeeping", "un_observer", "reassurance", "none"]
+    mandate: Literal["security_council", "general_assembly", "agreement", "none"]
+    authorised_by: str | None = None
+    source: str
+    description: str = ""
+
+    @property
+    def consent_based(self) -> bool:
+        return self.kind in ("un_peacekeeping", "un_observer")
+
+
+class UnSetting(Frozen):
+    """The UN of the case's year: the Security Council's seats are the sc_seat column."""
+
+    year: int
+    source: str
+
+    @property
+    def council_size(self) -> int:
+        """11 seats until the 1965 enlargement took effect (1 Jan 1966), 15 since."""
+        return 11 if self.year < 1966 else 15
+
+    @property
+    def council_votes(self) -> int:
+        """Yes votes a Council decision needs (Charter art. 27): 7 of 11, 9 of 15."""
+        return 7 if self.council_size == 11 else 9
 
 
 class Event(Frozen):
@@ -160,6 +216,26 @@ class StateRow(Frozen):
     sc_seat: Literal["permanent", "elected"] | None
     p_absent: float
     source: str
+    status: Literal["un_member", "non_member_state", "unrecognised_state", "armed_group"] = (
+        "un_member"
+    )
+
+    @property
+    def votes_at_un(self) -> bool:
+        return self.status == "un_member"
+
+
+class ForceRow(Frozen):
+    """One row of force.csv: a force candidate's attributes for its contribution decision."""
+
+    iso3: str
+    record: float
+    milper: float
+    in_europe: bool
+    prior_approval: bool
+    statement: float
+    conditional_on_backstop: bool
+    source: str
 
 
 class Tie(Frozen):
@@ -187,6 +263,11 @@ class Scenario(Frozen):
     resolutions: tuple[Resolution, ...]
     states: tuple[StateRow, ...]
     ties: tuple[Tie, ...]
+    behaviour: str | None = None
+    guarantors: tuple[Guarantor, ...] = ()
+    mission: Mission | None = None
+    un: UnSetting | None = None
+    force: tuple[ForceRow, ...] = ()
     path: Path | None = None
     changed_parameters: Mapping[str, tuple[float, float]] = Field(default_factory=dict)
 
@@ -231,7 +312,7 @@ class Scenario(Frozen):
         return with_parameters(self, values)
 
     def write(self, directory: str | Path) -> Path:
-        """Write scenario.toml, states.csv and ties.csv (a full scenario) into ``directory``."""
+        """Write scenario.toml, states.csv, ties.csv (and force.csv) into ``directory``."""
         from scenarios.writer import write_scenario
 
         return write_scenario(self, Path(directory))

@@ -9,7 +9,7 @@ from typing import Any
 from scenarios.checks import ISO3, At, parse_csv_number
 from scenarios.errors import Problems, one_of
 from scenarios.readers import read_csv
-from scenarios.schema import SC_SEATS, TIE_KINDS, StateRow, Tie
+from scenarios.schema import ACTOR_STATUSES, SC_SEATS, TIE_KINDS, StateRow, Tie
 
 STATE_COLUMNS = (
     "iso3",
@@ -25,6 +25,8 @@ STATE_COLUMNS = (
     "p_absent",
     "source",
 )
+#: optional: absent means every row is a UN member (the column a case adds for other actors)
+OPTIONAL_STATE_COLUMNS = ("status",)
 TIE_COLUMNS = ("from", "to", "weight", "kind", "source")
 
 
@@ -41,7 +43,7 @@ def states(
     of all rows, so one bad cell does not make a state "unknown" elsewhere (None when the
     table is unusable or empty: nothing is then checked against it).
     """
-    table = read_csv(path, problems, state_columns(dims))
+    table = read_csv(path, problems, state_columns(dims), OPTIONAL_STATE_COLUMNS)
     if table is None:
         return (), None, None
     if not table.rows and not any(p.file == str(path) for p in problems.items):
@@ -75,6 +77,7 @@ def states(
         seat = row["sc_seat"]
         if seat not in ("", *SC_SEATS):
             at.bad("sc_seat", seat, "permanent, elected, or empty (no seat)")
+        status = _status(at, row.get("status", ""), seat, candidate)
         if len(problems) > count:
             continue
         cells: dict[str, Any] = {"iso3": iso3, "name": row["name"], "capability": capability}
@@ -84,12 +87,28 @@ def states(
         }
         cells |= {"bloc": row["bloc"], "force_candidate": candidate == "true"}
         cells |= {"troop_capacity": troops, "sc_seat": seat or None, "source": row["source"]}
+        cells |= {"status": status}
         out.append(StateRow.model_validate(cells))
     if not table.rows:
         return (), None, None
     iso3s = [row["iso3"] for _, row in table.rows]
     candidates = [row["iso3"] for _, row in table.rows if row["force_candidate"] == "true"]
     return tuple(out), iso3s, candidates
+
+
+def _status(at: At, text: str, seat: str, candidate: str) -> str:
+    """The actor's status (empty: a UN member); only UN members hold Council seats, and only
+    states (members or not) send troops."""
+    status = text or "un_member"
+    if status not in ACTOR_STATUSES:
+        at.bad("status", text, "empty (a UN member) or " + one_of(ACTOR_STATUSES, text))
+        return status
+    if status != "un_member" and seat:
+        at.bad("sc_seat", seat, f"empty: an actor of status {status} holds no Council seat")
+    if status in ("unrecognised_state", "armed_group") and candidate == "true":
+        allowed = f"false: an actor of status {status} sends no troops to the force"
+        at.bad("force_candidate", candidate, allowed)
+    return status
 
 
 def ties(path: Path, problems: Problems, iso3s: Collection[str] | None) -> tuple[Tie, ...]:

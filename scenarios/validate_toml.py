@@ -25,6 +25,10 @@ TOP_KEYS = (
     "resolutions",
     "events_add",
     "resolutions_add",
+    "behaviour",
+    "guarantors",
+    "mission",
+    "un",
 )
 REQUIRED = ("name", "description", "start", "time_step", "dimensions", "parameters", "roles")
 DIMENSION_KEYS = ("name", "low", "high")
@@ -36,7 +40,10 @@ ROLE_KEYS = (
     "guarantor",
     "lead_nations",
     "security_dimension",
+    "victim_side",
+    "aggressor_side",
 )
+REQUIRED_ROLES = ROLE_KEYS[:7]
 EVENT_FIELDS = {
     "set_parameter": ("parameter", "value"),
     "shift_position": ("iso3", "dimension", "to"),
@@ -153,7 +160,7 @@ def roles(
         return None
     count = len(problems)
     at = At(problems, m.file("roles"), "[roles]")
-    at.keys(raw, None, ROLE_KEYS)
+    at.keys(raw, None, REQUIRED_ROLES)
 
     def here(key: str) -> At:
         return At(problems, m.file("roles", key), "[roles]")
@@ -187,10 +194,55 @@ def roles(
     security = here("security_dimension").choice(
         "security_dimension", raw.get("security_dimension", MISSING), dims
     )
+    sides = _sides(raw, here, belligerents, single["victim"], single["aggressor"], iso3s)
     if len(problems) > count:
         return None
-    fields = {"belligerents": belligerents, "veto_players": veto, "lead_nations": leads}
+    fields = {"belligerents": belligerents, "veto_players": veto, "lead_nations": leads, **sides}
     return Roles.model_validate({**fields, **single, "security_dimension": security})
+
+
+def _sides(
+    raw: dict[str, Any],
+    here: Any,
+    belligerents: tuple[str, ...],
+    victim: str | None,
+    aggressor: str | None,
+    iso3s: Collection[str] | None,
+) -> dict[str, tuple[str, ...]]:
+    """victim_side and aggressor_side: every belligerent on exactly one side, its principal in it.
+
+    Both or neither: without them each side is its principal alone (two belligerents)."""
+    given = [key for key in ("victim_side", "aggressor_side") if key in raw]
+    if not given:
+        return {}
+    out: dict[str, tuple[str, ...]] = {}
+    for key, principal in (("victim_side", victim), ("aggressor_side", aggressor)):
+        at = here(key)
+        value = raw.get(key, MISSING)
+        if value is MISSING:
+            other = given[0]
+            at.bad(key, None, f"required with {other}: list the belligerents of both sides")
+            continue
+        if not isinstance(value, list) or not value:
+            at.bad(key, value, "a non-empty list of iso3 codes of belligerents")
+            continue
+        codes = tuple(v for v in value if at.iso3(key, v, iso3s))
+        for code in codes:
+            if belligerents and code not in belligerents:
+                at.bad(key, code, "one of the belligerents: " + ", ".join(belligerents))
+        if principal and codes and principal not in codes:
+            role = key.removesuffix("_side")
+            at.bad(key, value, f"a list that includes the {role}, {principal}")
+        out[key] = codes
+    if len(out) == 2:
+        both = set(out["victim_side"]) & set(out["aggressor_side"])
+        for code in sorted(both):
+            here("aggressor_side").bad("aggressor_side", code, "a belligerent on one side only")
+        for code in belligerents:
+            if code not in out["victim_side"] and code not in out["aggressor_side"]:
+                allowed = "every belligerent on one side; missing: " + code
+                here("victim_side").bad("victim_side", list(out["victim_side"]), allowed)
+    return out
 
 
 def events(

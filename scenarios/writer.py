@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from scenarios.validate_force import FORCE_COLUMNS
 from scenarios.validate_params import catalogue_entry
 from scenarios.validate_tables import STATE_COLUMNS, TIE_COLUMNS
 
@@ -23,15 +24,21 @@ BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
 
 
 def canonical(s: Scenario) -> dict[str, Any]:
-    """The scenario's content as plain data (without path, based_on and change records)."""
-    return {
+    """The scenario's content as plain data (without path, based_on and change records).
+
+    The case fields (guarantors, mission, un, sides, actor status) appear only when set, so a
+    scenario that does not use them keeps the hash it had before they existed. ``behaviour``
+    (where shared parameters came from) is, like ``based_on``, provenance: the parameters
+    themselves are in the content, and a written scenario carries them inline.
+    """
+    return _case_fields(s) | {
         "name": s.name,
         "description": s.description,
         "start": s.start,
         "time_step": s.time_step,
         "dimensions": [d.model_dump() for d in s.dimensions],
         "parameters": {n: p.model_dump(mode="json") for n, p in s.parameters.items()},
-        "roles": s.roles.model_dump(mode="json"),
+        "roles": s.roles.model_dump(mode="json", exclude=_empty(s.roles, _SIDES)),
         "events": [e.model_dump(mode="json") for e in s.events],
         "resolutions": [
             {
@@ -41,9 +48,32 @@ def canonical(s: Scenario) -> dict[str, Any]:
             }
             for r in s.resolutions
         ],
-        "states": [row.model_dump(mode="json") for row in s.states],
+        "states": [row.model_dump(mode="json", exclude=_member(row)) for row in s.states],
         "ties": [t.model_dump(mode="json") for t in s.ties],
+        **({"force": [row.model_dump(mode="json") for row in s.force]} if s.force else {}),
     }
+
+
+_SIDES = ("victim_side", "aggressor_side")
+
+
+def _empty(model: Any, names: tuple[str, ...]) -> set[str]:
+    return {n for n in names if not getattr(model, n)}
+
+
+def _member(row: Any) -> set[str]:
+    return {"status"} if row.status == "un_member" else set()
+
+
+def _case_fields(s: Scenario) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    if s.guarantors:
+        out["guarantors"] = [g.model_dump(mode="json") for g in s.guarantors]
+    if s.mission is not None:
+        out["mission"] = s.mission.model_dump(mode="json")
+    if s.un is not None:
+        out["un"] = s.un.model_dump(mode="json")
+    return out
 
 
 def content_hash(s: Scenario) -> str:
@@ -103,7 +133,13 @@ def scenario_toml(s: Scenario) -> str:
         lines += _table("[[dimensions]]", d.model_dump())
     for name, p in s.parameters.items():
         lines += _table(f"[parameters.{toml_key(name)}]", _parameter(p))
-    lines += _table("[roles]", s.roles.model_dump())
+    lines += _table("[roles]", s.roles.model_dump(exclude=_empty(s.roles, _SIDES)))
+    for g in s.guarantors:
+        lines += _table("[[guarantors]]", g.model_dump())
+    if s.mission is not None:
+        lines += _table("[mission]", s.mission.model_dump())
+    if s.un is not None:
+        lines += _table("[un]", s.un.model_dump())
     for e in s.events:
         lines += _table("[[events]]", e.model_dump())
     for r in s.resolutions:
@@ -114,12 +150,15 @@ def scenario_toml(s: Scenario) -> str:
 
 
 def write_scenario(s: Scenario, directory: Path) -> Path:
-    """Write scenario.toml, states.csv and ties.csv into ``directory`` (created if needed)."""
+    """Write scenario.toml, states.csv, ties.csv (and force.csv when the scenario has one) into
+    ``directory`` (created if needed)."""
     directory.mkdir(parents=True, exist_ok=True)
     (directory / "scenario.toml").write_text(scenario_toml(s), encoding="utf-8")
     dims = s.dimension_names
     columns = [*STATE_COLUMNS[:3], *(f"pos_{d}" for d in dims), *(f"sal_{d}" for d in dims)]
     columns += STATE_COLUMNS[3:]
+    if any(row.status != "un_member" for row in s.states):
+        columns.append("status")
     with (directory / "states.csv").open("w", encoding="utf-8", newline="") as f:
         writer = csv.writer(f, lineterminator="\n")
         writer.writerow(columns)
@@ -138,7 +177,20 @@ def write_scenario(s: Scenario, directory: Path) -> Path:
         writer.writerow(TIE_COLUMNS)
         for t in s.ties:
             writer.writerow([t.a, t.b, repr(t.weight), t.kind, t.source])
+    if s.force:
+        with (directory / "force.csv").open("w", encoding="utf-8", newline="") as f:
+            writer = csv.writer(f, lineterminator="\n")
+            writer.writerow(FORCE_COLUMNS)
+            for r in s.force:
+                cells = r.model_dump()
+                writer.writerow([_force_cell(cells[c]) for c in FORCE_COLUMNS])
     return directory
+
+
+def _force_cell(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return _cell(value)
 
 
 def _cell(value: Any) -> str:

@@ -64,10 +64,6 @@ class SweepResult:
         frame = self.store.points()
         return frame.sort_values("point", ignore_index=True) if len(frame) else frame
 
-    @property
-    def frame(self) -> pd.DataFrame:
-        return self.points()
-
     def replications(self) -> pd.DataFrame:
         """Per-replication rows (with ``point``), if the sweep stored them."""
         return self.store.replications()
@@ -91,7 +87,11 @@ class SweepResult:
             f"{html.escape(', '.join(self.parameters))}</p>"
         )
         shown = [*self.parameters, *(c for c in SUMMARY_COLUMNS if c in points.columns)]
-        table = points[shown].head(20).to_html(index=False, float_format="%.3f") if done else ""
+        table = (
+            points[shown].head(20).to_html(index=False, float_format=lambda v: f"{v:.3f}")
+            if done
+            else ""
+        )
         return head + table
 
     def missing(self) -> list[int]:

@@ -25,11 +25,6 @@ from sweeps.runner import Engine, sweep
 
 Method = Literal["sobol", "morris"]
 OUTPUTS = ("p_agreement", "p_holds")
-LABELS = {
-    "p_agreement": "P(agreement)",
-    "p_holds": "P(holds | agreed)",
-    "p_agreed_and_holds": "P(agreed and holds)",
-}
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ import plotly.graph_objects as go
 import solara
 
 from model import AccordModel
+from model.stages.force import REASON_LABELS
 from viz import run_charts
 from viz.chart_view import Chart
 from viz.session import tally, vote_codes, vote_grid
@@ -79,6 +80,22 @@ def Negotiation(model: AccordModel, tick: int) -> None:
         solara.Markdown(f"Proposed terms: {terms}")
 
 
+def force_table(model: AccordModel) -> pd.DataFrame:
+    """Each candidate this round: in or out, troops, P(in) given the others, the main reason."""
+    rows = [
+        {
+            "candidate": k,
+            "in force": "yes" if v["member"] else "no",
+            "troops": round(v["troops"]),
+            "P(in)": round(v["probability"], 2),
+            "main reason": REASON_LABELS[v["reason"]],
+        }
+        for k, v in model.explain().get("candidates", {}).items()
+    ]
+    table = pd.DataFrame(rows)
+    return table.sort_values("P(in)", ascending=False) if rows else table
+
+
 @solara.component
 def Force(model: AccordModel, tick: int) -> None:
     required = model.parameter("force_required_troops")
@@ -95,6 +112,12 @@ def Force(model: AccordModel, tick: int) -> None:
             f"Troops pledged by each force candidate this round, {total:,.0f} in the force "
             f"against {required:,.0f} required.",
         )
+        if model.round > 0:
+            solara.Markdown(
+                "**Why each candidate is in or out** (P(in): probability given the others and "
+                "the backstop; main reason: the term that sets it apart from the median candidate)"
+            )
+            solara.DataFrame(force_table(model), items_per_page=10)
         _chart(
             lambda: run_charts.credibility(model),
             [id(model), tick],

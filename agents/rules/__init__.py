@@ -11,7 +11,8 @@ from agents.rules.acceptance import (
     fighting_on_value,
 )
 from agents.rules.durability import breakdown_hazard, breakdown_month, p_holds
-from agents.rules.force import credibility, decide_pledges, force_adequacy
+from agents.rules.force import credibility, force_adequacy
+from agents.rules.force_generation import decide_pledges
 from agents.rules.positions import influence_weights, update_positions
 from agents.rules.proposal import (
     Proposal,

@@ -103,12 +103,16 @@ def general_assembly_adopted(counts: ArrayLike, two_thirds: bool) -> B:
     return out
 
 
-def security_council_adopted(votes: ArrayLike, permanent: ArrayLike) -> tuple[B, B]:
-    """At least 9 yes and no permanent member voting no (abstention is not a veto).
+def security_council_adopted(
+    votes: ArrayLike, permanent: ArrayLike, needed: int = 9
+) -> tuple[B, B]:
+    """At least ``needed`` yes (9 of 15; 7 of 11 before the 1965 enlargement took effect in
+    1966, Charter art. 27 as amended) and no permanent member voting no (abstention is not a
+    veto).
 
     Returns (adopted ``(...)``, vetoed_by ``(..., N)``).
     """
     v = np.asarray(votes)
     vetoed_by: B = (v == VoteCode.NO) & np.asarray(permanent, bool)
-    adopted: B = ((v == VoteCode.YES).sum(axis=-1) >= 9) & ~vetoed_by.any(axis=-1)
+    adopted: B = ((v == VoteCode.YES).sum(axis=-1) >= needed) & ~vetoed_by.any(axis=-1)
     return adopted, vetoed_by

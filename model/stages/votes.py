@@ -69,7 +69,7 @@ def hold_votes(world: World, st: RoundState) -> None:
         text, sq, mask = text_as_voted(world, st, k)
         margin = _margins(st.x, world.salience, text, sq, mask)
         council = v.forum == "security_council"
-        member = world.sc_member if council else np.ones(world.n, bool)
+        member = world.sc_member if council else world.un_member
         p_absent = np.where(world.sc_member, 0.0, world.p_absent) if council else world.p_absent
         cast = rules.cast_votes(
             margin,
@@ -81,7 +81,7 @@ def hold_votes(world: World, st: RoundState) -> None:
             member,
         )
         if council:
-            adopted, _ = rules.security_council_adopted(cast, world.permanent)
+            adopted, _ = rules.security_council_adopted(cast, world.permanent, world.council_votes)
         else:
             adopted = rules.general_assembly_adopted(rules.tally(cast), v.two_thirds)
         st.votes[v.id] = np.where(active[:, None], cast, VoteCode.NOT_HELD)

@@ -18,7 +18,7 @@ from agents.rules import (
     tally,
     update_positions,
 )
-from agents.rules.force import PledgeWeights
+from agents.rules.force_generation import JointWeights, offered_troops
 
 unit = st.floats(0.0, 1.0, allow_nan=False)
 
@@ -64,42 +64,34 @@ def test_proposal_lies_in_the_unit_cube_and_gains_match(x, s, off):
 @settings(max_examples=40, deadline=None)
 @given(
     arrays(np.float64, (6,), elements=st.floats(0, 20_000)),
-    unit_array((2, 6)),
+    arrays(np.float64, (2, 6), elements=st.floats(-3, 3)),
     unit_array((6,)),
     unit_array((2,)),
     st.floats(1.0, 50_000),
 )
 def test_troops_between_zero_and_capacity_and_credibility_in_unit_interval(cap, noise, sal, b, r):
-    w = PledgeWeights(
+    w = JointWeights(
         **{
             k: np.full(2, 0.5)
-            for k in (
-                "salience",
-                "closeness",
-                "credibility",
-                "bandwagon",
-                "lead",
-                "cost",
-                "backstop_risk_reduction",
-                "hostility",
-                "exposure_risk",
-            )
+            for k in ("exposure", "backstop", "lead_absent", "free_riding", "conditional_backstop")
         }
     )
+    lead = np.arange(6) < 2
+    offer = offered_troops(np.full(2, r), cap, 1.0 + sal, lead, np.full(2, 0.25))
     p = decide_pledges(
-        capacity=cap,
-        capability=sal,
-        is_lead=np.arange(6) < 2,
-        sec_salience=sal,
-        closeness=sal,
+        index=sal - 0.5,
+        offer=offer,
+        is_lead=lead,
+        conditional=np.arange(6) == 5,
         exposure=sal,
-        threshold=noise - 0.5,
+        disposition=noise,
         weights=w,
         backstop=b,
         required=np.full(2, r),
-        aggressor_capability=np.ones(2),
+        capacity=cap,
     )
     assert np.all(p.troops >= 0) and np.all(p.troops <= cap + 1e-9)
+    assert np.all(p.troops.sum(-1) <= r + 1e-6)
     assert not np.any(p.member & (cap == 0))
     g = credibility(force_adequacy(p.troops.sum(-1), r), b, sal[:2])
     assert np.all((g >= 0) & (g <= 1))

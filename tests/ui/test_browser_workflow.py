@@ -302,7 +302,8 @@ def test_upload_a_valid_and_an_invalid_scenario(browser: Browser, url: str, tmp_
     toml = (folder / "scenario.toml").read_text()
     toml = toml.replace("[parameters.backstop]\nvalue = 0.9", "[parameters.backstop]\nvalue = 7")
     toml = toml.replace(
-        "[parameters.pledge_cost]\nvalue = 1.0", "[parameters.pledge_cost]\nvalue = -3"
+        "[parameters.war_cost_per_month]\nvalue = 0.004",
+        "[parameters.war_cost_per_month]\nvalue = -3",
     )
     (folder / "scenario.toml").write_text(toml)
     bad = tmp_path / "bad.zip"
@@ -316,7 +317,7 @@ def test_upload_a_valid_and_an_invalid_scenario(browser: Browser, url: str, tmp_
         if path is bad:
             s.see(re.compile(r"The uploaded scenario has \d+ problem"))
             s.see(re.compile(r"bad\.zip/bad/scenario\.toml.*backstop"))
-            s.see(re.compile(r"bad\.zip/bad/scenario\.toml.*pledge_cost"))
+            s.see(re.compile(r"bad\.zip/bad/scenario\.toml.*war_cost_per_month"))
             s.shot("ui-upload-errors.png", ".v-navigation-drawer")
     s.see("backstop: 0.9 share")  # the uploaded scenario's value, on its slider
     expect(s.page.get_by_text(re.compile("problem"))).to_have_count(0)

@@ -31,15 +31,19 @@ def pair() -> tuple[RunRecord, RunRecord]:
 
 def test_paired_difference_matches_the_replications(pair: tuple[RunRecord, RunRecord]) -> None:
     a, b = pair
-    d = difference(a.result, b.result, "p_agreement")
-    xa = a.result.rows["agreed"].to_numpy(float)
-    xb = b.result.rows["agreed"].to_numpy(float)
+    d = difference(a.result, b.result, "p_agreed_and_holds")
+
+    def outcome(r: RunRecord) -> np.ndarray:
+        rows = r.result.rows
+        return (rows["agreed"].to_numpy(bool) & rows["holds"].to_numpy(bool)).astype(float)
+
+    xa, xb = outcome(a), outcome(b)
     assert d.paired and d.diff == pytest.approx(xb.mean() - xa.mean())
     half = 1.959963984540054 * (xb - xa).std(ddof=1) / np.sqrt(400)
     assert (d.low, d.high) == pytest.approx((d.diff - half, d.diff + half))
-    # common seeds: narrower than treating the two runs as independent
+    # common seeds: far narrower than treating the two runs as independent
     unpaired = 1.96 * np.sqrt(sum(x.mean() * (1 - x.mean()) / 400 for x in (xa, xb)))
-    assert half < unpaired
+    assert half < unpaired / 2
 
 
 def test_a_result_against_itself_differs_by_exactly_zero(pair: tuple[RunRecord, RunRecord]) -> None:
@@ -111,7 +115,8 @@ def test_an_upload_with_several_problems_lists_each(tmp_path: Path) -> None:
     toml = (folder / "scenario.toml").read_text()
     toml = toml.replace("[parameters.backstop]\nvalue = 0.4", "[parameters.backstop]\nvalue = 7")
     toml = toml.replace(
-        "[parameters.pledge_cost]\nvalue = 1.0", "[parameters.pledge_cost]\nvalue = -3"
+        "[parameters.war_cost_per_month]\nvalue = 0.004",
+        "[parameters.war_cost_per_month]\nvalue = -3",
     )
     (folder / "scenario.toml").write_text(toml)
     files = {f"s/{p.name}": p.read_text() for p in folder.iterdir()}

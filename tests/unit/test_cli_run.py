@@ -56,6 +56,8 @@ def test_report_shows_force_votes_and_changed_assumptions(capsys):
         "Agreement round",
         "w. median",
         "Force:",
+        "GBR in: public statement",
+        "POL out: public statement",
         "A/RES/ES-11/7",
         "S/RES/2774",
         "backstop 0.4 -> 0.7",

@@ -67,7 +67,9 @@ def test_explain_breaks_acceptance_into_parts(scenario):
         )
         assert 0 <= parts["p_accept"] <= 1
     assert set(e["candidates"]) == {"USA"}
-    assert {"benefit", "cost", "risk", "net", "member"} <= set(e["candidates"]["USA"])
+    usa = e["candidates"]["USA"]
+    assert {"net", "probability", "reason", "member", "troops", "disposition"} <= set(usa)
+    assert 0 <= usa["probability"] <= 1 and isinstance(usa["reason"], str)
 
 
 def test_keyword_arguments_replace_parameters(scenario):
