@@ -8,6 +8,7 @@ browser sessions do not share a model. Screenshots go to docs/img/.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -158,7 +159,8 @@ def test_step_assumption_reset_and_odds_offline(browser: Browser, server: Server
     s.see("P(accept):")
     s.shot("ui-main.png")
 
-    slider = s.page.locator(".v-input__slider", has_text="backstop:").locator("[role=slider]")
+    # the slider of `backstop` itself (force_weight_backstop and others also end in backstop)
+    slider = s.page.get_by_role("slider", name=re.compile(r"^backstop: "))
     slider.focus()
     s.page.keyboard.press("End")  # the top of the declared range
     s.see("pending Reset")

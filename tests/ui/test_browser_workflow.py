@@ -143,9 +143,7 @@ class Session:
         self.page.set_viewport_size({"width": 1500, "height": 1300})
 
     def set_backstop_to_top(self) -> None:
-        slider = self.page.locator(".v-input__slider", has_text="backstop:").locator(
-            "[role=slider]"
-        )
+        slider = self.page.get_by_role("slider", name=re.compile(r"^backstop: "))
         slider.focus()
         self.page.keyboard.press("End")
         self.see("pending Reset")
