@@ -153,6 +153,8 @@ class Session:
 
 def test_hover_names_a_state(browser: Browser, url: str) -> None:
     s = Session(browser, url)
+    s.page.wait_for_timeout(1500)  # every slider drawn: none may snap its value to its grid
+    s.see("No assumption changed.")
     s.click("Step")
     s.see("Round 1 of")
     s.click("Step")  # the second round moves the dots in place: hover must still name them
