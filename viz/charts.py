@@ -97,18 +97,19 @@ def issue_space_moves(
     title. The figure is built from the same arrays, so the two cannot disagree."""
     pos = trails[-1]
     out: list[dict[str, np.ndarray]] = []
-    if len(trails) > 1:  # every state's path, one trace with gaps between states
-        n = trails.shape[1]
-        xs = np.vstack([trails[:, :, 0], np.full((1, n), np.nan)]).T.ravel()
-        ys = np.vstack([trails[:, :, 1], np.full((1, n), np.nan)]).T.ravel()
-        out.append({"x": xs, "y": ys})
+    # every state's path, one trace with gaps between states (empty before the first round)
+    n = trails.shape[1]
+    path = trails if len(trails) > 1 else trails[:0]
+    xs = np.vstack([path[:, :, 0], np.full((1, n), np.nan)]).T.ravel()
+    ys = np.vstack([path[:, :, 1], np.full((1, n), np.nan)]).T.ravel()
+    out.append({"x": xs, "y": ys})
     blocs = np.asarray(states.bloc)
     for bloc in bloc_colours(list(states.bloc)):
         idx = np.flatnonzero(blocs == bloc)
         out.append({"x": pos[idx, 0], "y": pos[idx, 1]})
-    for key, *_ in MARKS:
-        if key in marks and np.all(np.isfinite(marks[key])):
-            out.append({"x": np.array([marks[key][0]]), "y": np.array([marks[key][1]])})
+    for key, *_ in MARKS:  # a mark not yet known (before the first round) is drawn nowhere
+        x, y = marks.get(key, (np.nan, np.nan))
+        out.append({"x": np.array([x], float), "y": np.array([y], float)})
     return out, f"Issue space, round {round_}"
 
 
@@ -126,16 +127,15 @@ def issue_space(
     moves, title = issue_space_moves(states, trails, marks, round_)
     moving = iter(moves)
     fig = new_figure()
-    if len(trails) > 1:
-        fig.add_trace(
-            go.Scatter(
-                **next(moving),
-                mode="lines",
-                line={"color": "rgba(120,120,120,0.35)", "width": 1},
-                name="trails",
-                hoverinfo="skip",
-            )
+    fig.add_trace(
+        go.Scatter(
+            **next(moving),
+            mode="lines",
+            line={"color": "rgba(120,120,120,0.35)", "width": 1},
+            name="trails",
+            hoverinfo="skip",
         )
+    )
     blocs = np.asarray(states.bloc)
     for bloc, colour in bloc_colours(list(states.bloc)).items():
         idx = np.flatnonzero(blocs == bloc)
@@ -158,18 +158,17 @@ def issue_space(
                 ),
             )
         )
-    for key, label, symbol, colour, size in MARKS:
-        if key in marks and np.all(np.isfinite(marks[key])):
-            fig.add_trace(
-                go.Scatter(
-                    **next(moving),
-                    mode="markers",
-                    name=label,
-                    marker={"symbol": symbol, "size": size, "color": colour},
-                    hovertemplate=f"<b>{label}</b><br>{axes[0]} %{{x:.3f}}<br>"
-                    f"{axes[1]} %{{y:.3f}}<extra></extra>",
-                )
+    for _key, label, symbol, colour, size in MARKS:
+        fig.add_trace(
+            go.Scatter(
+                **next(moving),
+                mode="markers",
+                name=label,
+                marker={"symbol": symbol, "size": size, "color": colour},
+                hovertemplate=f"<b>{label}</b><br>{axes[0]} %{{x:.3f}}<br>"
+                f"{axes[1]} %{{y:.3f}}<extra></extra>",
             )
+        )
     return _layout(
         fig,
         title,

@@ -96,13 +96,12 @@ def AssumptionSlider(s: Slider, value: float, on_change: Callable[[str, float], 
     solara.Style(SLIDER_CSS)
     with solara.Row(style={"align-items": "center"}, classes=["accord-slider"]):
         with solara.Tooltip(_hover(s)):
-            # a button, so Tab reaches it: focus opens the tooltip, and a screen reader reads
-            # the source from its label
-            solara.v.Btn(
-                icon=True,
-                x_small=True,
-                attributes={"aria-label": f"About {s.name}: {_hover(s)}"},
-                children=[solara.v.Icon(children=["mdi-information-outline"], small=True)],
+            # focusable (tabindex), so Tab reaches it and focus opens the tooltip; a screen
+            # reader reads the source from its label
+            solara.v.Icon(
+                children=["mdi-information-outline"],
+                small=True,
+                attributes={"tabindex": "0", "role": "button", "aria-label": _hover(s)},
             )
         if s.integer:
             solara.SliderInt(

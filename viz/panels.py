@@ -44,7 +44,7 @@ def IssueSpace(model: AccordModel, tick: int) -> None:
         Chart(
             lambda: run_charts.issue_space(model, pair),
             dependencies=[id(model), tick, pair],
-            shape=(id(model), pair, model.round > 0),
+            shape=(id(model), pair),
             moves=lambda: run_charts.issue_space_moves(model, pair),
             alt=f"Issue space at round {model.round}: each state's position on {x} and {y}, "
             "coloured by bloc and sized by capability, with the proposal and the weighted mean "

@@ -336,3 +336,14 @@ def test_a_link_restores_the_view_in_another_context(browser: Browser, url: str)
     b.see("backstop: 1 share")
     expect(b.page.get_by_label("Seed (applies on Reset)")).to_have_value("7")
     b.close()
+
+
+def test_a_parameter_source_is_reachable_by_keyboard(browser: Browser, url: str) -> None:
+    s = Session(browser, url)
+    icon = s.page.locator("[role=button][aria-label*='Source:']").first
+    icon.focus()  # what Tab does; the element is in the tab order (tabindex 0)
+    assert icon.get_attribute("tabindex") == "0"
+    expect(s.page.locator(".v-tooltip__content", has_text="Source:").first).to_be_visible(
+        timeout=WAIT
+    )
+    s.close()

@@ -26,7 +26,10 @@ def trails(rounds: int) -> np.ndarray:
 def test_issue_space_has_a_trace_per_bloc_naming_each_state() -> None:
     fig = charts.issue_space(STATES, trails(3), ("territory", "security"), {"terms": (0.4, 0.6)}, 3)
     names = [t.name for t in fig.data]
-    assert names == ["trails", "BRICS", "Belligerent", "EU/NATO", "proposal"]
+    assert names == [
+        "trails", "BRICS", "Belligerent", "EU/NATO", "proposal", "weighted mean", "weighted median"
+    ]  # fmt: skip
+    assert np.isnan(fig.data[names.index("weighted mean")].x[0])  # not known: drawn nowhere
     bell = fig.data[names.index("Belligerent")]
     assert list(bell.customdata[:, 0]) == ["Ukraine", "Russia"]
     np.testing.assert_allclose(bell.x, trails(3)[-1][[0, 1], 0])  # the last round's positions
@@ -36,9 +39,14 @@ def test_issue_space_has_a_trace_per_bloc_naming_each_state() -> None:
     assert len(fig.data[0].x) == 4 * 5 and np.isnan(fig.data[0].x[4])
 
 
-def test_issue_space_at_round_0_has_no_trails_and_skips_missing_marks() -> None:
-    fig = charts.issue_space(STATES, trails(0), ("a", "b"), {"terms": (np.nan, np.nan)}, 0)
-    assert [t.name for t in fig.data] == ["BRICS", "Belligerent", "EU/NATO"]
+def test_issue_space_at_round_0_has_the_same_traces_with_nothing_to_draw() -> None:
+    fig = charts.issue_space(STATES, trails(0), ("a", "b"), {}, 0)
+    later = charts.issue_space(STATES, trails(2), ("a", "b"), {"terms": (0.1, 0.2)}, 2)
+    assert [t.name for t in fig.data] == [t.name for t in later.data]  # updated in place
+    assert np.isnan(fig.data[0].x).all() and np.isnan(fig.data[-1].x).all()
+    moves, title = charts.issue_space_moves(STATES, trails(2), {"terms": (0.1, 0.2)}, 2)
+    assert [len(m["x"]) for m in moves] == [len(t.x) for t in later.data]
+    assert title == later.layout.title.text
 
 
 def test_votes_one_legend_entry_per_vote_with_counts() -> None:
