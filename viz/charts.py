@@ -285,6 +285,7 @@ def sweep_lines(
                     x=np.concatenate([g[x], g[x][::-1]]),
                     y=np.concatenate([g[hi], g[lo][::-1]]),
                     fill="toself",
+                    mode="lines",
                     fillcolor="rgba(31,119,180,0.15)",
                     line={"width": 0},
                     name=f"95% interval ({name})",
