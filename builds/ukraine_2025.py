@@ -31,6 +31,7 @@ from pathlib import Path
 import pandas as pd
 
 from builds.force_table import CAPACITY_SOURCE, force_table
+from builds.ideal_positions import ideal_scores
 from scenarios.validate_force import FORCE_COLUMNS
 from scenarios.validate_tables import STATE_COLUMNS as BASE_COLUMNS
 
@@ -55,6 +56,8 @@ INPUT_FILES = (
     "regions_supplement.csv",
     "cow_codes.csv",
     "capability_assumptions.csv",
+    "../un/ideal_points.csv",
+    "../un/ideal_point_items.csv",
 )
 
 LAST_VOTE_DATE = "2023-12-31"
@@ -277,6 +280,9 @@ def build_states(src: Path) -> list[dict[str, str]]:
         raise ValueError(f"expected 193 UN members in ES-11/1, got {len(iso3s)}")
 
     scores = vote_scores(votes)
+    ideal = ideal_scores(
+        _read(src, "../un/ideal_points.csv"), _read(src, "../un/ideal_point_items.csv"), iso3s
+    )
     caps = capabilities(src, iso3s)
     cmax = max(v for v, _ in caps.values())
     reg = regions(src)
@@ -305,16 +311,15 @@ def build_states(src: Path) -> list[dict[str, str]]:
         if region is None:
             raise ValueError(f"no region for {iso3}")
         sc = scores[iso3]
-        g, acc = float(sc["g"] or 0.0), float(sc["acc"] or 0.0)
+        g = float(sc["g"] or 0.0)
         src_parts = []
 
         # positions
         pos: dict[str, float] = {}
-        for d in DIMENSIONS:
-            s = acc if d == "accountability" else g
-            pos[d] = POS_LOW[d] + (POS_HIGH[d] - POS_LOW[d]) * s
+        for d in DIMENSIONS:  # scores from the ideal points (builds/ideal_positions.py)
+            pos[d] = POS_LOW[d] + (POS_HIGH[d] - POS_LOW[d]) * float(ideal.loc[iso3, d])
         if sanctioner:
-            pos["sanctions"] = SANCTIONS_LOW + SANCTIONS_SPAN * g
+            pos["sanctions"] = SANCTIONS_LOW + SANCTIONS_SPAN * float(ideal.loc[iso3, "sanctions"])
         if west:
             for d in DIMENSIONS:
                 pos[d] = (1 - WEST_PULL) * pos[d] + WEST_PULL * WEST_ANCHOR[d]
@@ -329,7 +334,10 @@ def build_states(src: Path) -> list[dict[str, str]]:
         sal = {d: _clip(v, 0.05, 1.0) for d, v in sal.items()}
 
         stub = STUB_BASE + STUB_SPAN * abs(2 * g - 1)
-        src_parts.append(f"pos/sal/stub: rules from votes ES-11/1,4,5,6 (score {g:.2f})")
+        src_parts.append(
+            f"pos: ideal points 2023 (builds/ideal_positions.py); sal/stub: rules from votes "
+            f"ES-11/1,4,5,6 (score {g:.2f})"
+        )
 
         if iso3 in key:
             k = key[iso3]

@@ -12,6 +12,7 @@ import os
 import sys
 from collections.abc import Sequence
 from types import ModuleType
+from typing import NoReturn
 
 from cli import discover, run, scenario_info, sweep, ui
 from scenarios import ScenarioError
@@ -30,8 +31,15 @@ def package_version() -> str:
         return "unknown"
 
 
+class Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line (the command and what is wrong), exit 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="accord",
         description="Accord: peace-negotiation scenarios with states as agents.",
     )

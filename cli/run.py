@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import sys
 import tempfile
@@ -12,7 +13,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from model.ensemble import EnsembleResult, run_ensemble
+import numpy as np
+
+from model.ensemble import MAX_REPLICATIONS, EnsembleResult, run_ensemble
 from model.stages.force import REASON_LABELS
 from model.world import resolve_scenario
 
@@ -40,10 +43,50 @@ def positive_int(text: str) -> int:
     return n
 
 
+def replication_count(text: str) -> int:
+    """A number of replications: a whole number in 1..MAX_REPLICATIONS."""
+    n = positive_int(text)
+    if n > MAX_REPLICATIONS:
+        raise argparse.ArgumentTypeError(
+            f"{text[:40]!r}: allowed is at most {MAX_REPLICATIONS:,} replications "
+            "(for more, run several seeds or a sweep)"
+        )
+    return n
+
+
+MAX_SEED = 2**128 - 1  # SeedSequence takes any non-negative integer; 128 bits is plenty
+
+
+def seed(text: str) -> int:
+    """A root seed: a whole number in 0..2^128-1."""
+    try:
+        n = int(text)
+    except ValueError:
+        n = -1
+    if not 0 <= n <= MAX_SEED:
+        raise argparse.ArgumentTypeError(f"{text[:40]!r}: expected a whole number in 0..2^128-1")
+    return n
+
+
+def json_safe(value: Any) -> Any:
+    """``value`` with every nan or infinity as None, so ``json.dumps`` writes strict JSON."""
+    if isinstance(value, dict):
+        return {k: json_safe(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [json_safe(v) for v in value]
+    if isinstance(value, float | np.floating):
+        return float(value) if math.isfinite(value) else None
+    if isinstance(value, np.integer):
+        return int(value)
+    if isinstance(value, np.bool_):
+        return bool(value)
+    return value
+
+
 def _common(p: argparse.ArgumentParser, replications: int) -> None:
     p.add_argument("scenario", help="a built-in scenario name or a scenario directory")
-    p.add_argument("--replications", "-n", type=positive_int, default=replications)
-    p.add_argument("--seed", type=int, default=1, help="root seed (default 1)")
+    p.add_argument("--replications", "-n", type=replication_count, default=replications)
+    p.add_argument("--seed", type=seed, default=1, help="root seed (default 1)")
     p.add_argument(
         "--workers",
         type=positive_int,
@@ -165,7 +208,10 @@ def format_report(res: EnsembleResult) -> str:
 
 def cmd_run(args: argparse.Namespace) -> int:
     res = _ensemble(args)
-    print(json.dumps(res.summary(), indent=2) if args.json else format_report(res))
+    if args.json:  # strict JSON: no NaN (a probability with no cases is null)
+        print(json.dumps(json_safe(res.summary()), indent=2, allow_nan=False))
+    else:
+        print(format_report(res))
     return 0
 
 

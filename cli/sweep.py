@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -10,9 +11,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from cli.run import positive_int
+from cli.run import positive_int, replication_count, seed
 from scenarios import load_scenario
-from sweeps.designs import Design, DesignError, grid, latin, morris, sobol, table
+from sweeps.designs import MAX_POINTS, Design, DesignError, grid, latin, morris, sobol, table
 from sweeps.store import StoreMismatch
 
 SHOWN = ["p_agreement", "p_agreement_low", "p_agreement_high", "p_holds", "p_agreed_and_holds"]
@@ -30,8 +31,16 @@ def parse_levels(text: str) -> tuple[str, list[float]]:
             lo, hi, n = scenario.split(":")
             if int(n) < 1:
                 raise ValueError
-            return name.strip(), [float(v) for v in np.linspace(float(lo), float(hi), int(n))]
-        return name.strip(), [float(v) for v in scenario.split(",")]
+            if int(n) > MAX_POINTS:  # refused before linspace allocates it
+                raise argparse.ArgumentTypeError(
+                    f"--grid {text!r}: {int(n):,} values; allowed is at most {MAX_POINTS:,}"
+                )
+            values = [float(v) for v in np.linspace(float(lo), float(hi), int(n))]
+        else:
+            values = [float(v) for v in scenario.split(",")]
+        if not all(np.isfinite(values)):
+            raise ValueError
+        return name.strip(), values
     except ValueError:
         raise argparse.ArgumentTypeError(
             f"--grid {text!r}: expected name=low:high:count (count >= 1) or name=v1,v2,..."
@@ -54,7 +63,7 @@ def parse_param(text: str) -> tuple[str, tuple[float, float] | None]:
 
 def _engine_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("scenario", help="a built-in scenario name or a scenario directory")
-    p.add_argument("--seed", type=int, default=1, help="root seed (default 1)")
+    p.add_argument("--seed", type=seed, default=1, help="root seed (default 1)")
     p.add_argument("--engine", choices=("local", "dask"), default="local")
     p.add_argument("--scheduler", help="address of a Dask scheduler, e.g. tcp://host:8786")
     p.add_argument("--workers", type=positive_int, help="processes (default: the cores)")
@@ -65,7 +74,7 @@ def register(sub: Any) -> None:
     s = sub.add_parser("sweep", help="run ensembles over a design of parameter values")
     _engine_options(s)
     s.add_argument("--out", type=Path, required=True, help="results directory (resumable)")
-    s.add_argument("--replications", "-n", type=positive_int, default=1000)
+    s.add_argument("--replications", "-n", type=replication_count, default=1000)
     s.add_argument(
         "--grid",
         action="append",
@@ -87,7 +96,7 @@ def register(sub: Any) -> None:
         metavar="SPEC",
         help="name or name=low:high, for --lhs/--sobol/--morris",
     )
-    s.add_argument("--sample-seed", type=int, default=0, help="seed of the sampler")
+    s.add_argument("--sample-seed", type=seed, default=0, help="seed of the sampler")
     s.add_argument("--per-replication", action="store_true", help="also store every replication")
     s.set_defaults(func=cmd_sweep)
 
@@ -96,7 +105,7 @@ def register(sub: Any) -> None:
     a.add_argument("--method", choices=("sobol", "morris"), default="sobol")
     a.add_argument("--n", type=positive_int, default=512, help="base sample size (Sobol: 2^k)")
     a.add_argument("--param", action="append", type=parse_param, default=[], metavar="SPEC")
-    a.add_argument("--replications", type=positive_int, default=200)
+    a.add_argument("--replications", type=replication_count, default=200)
     a.add_argument(
         "--output",
         action="append",
@@ -118,6 +127,14 @@ def register(sub: Any) -> None:
     r.set_defaults(func=cmd_results)
 
 
+def missing_parent(path: Path, option: str) -> str | None:
+    """Why a file cannot be written at ``path`` (its folder is missing), or None."""
+    parent = path.parent if str(path.parent) else Path(".")
+    if not parent.is_dir():
+        return f"{option} {path}: the folder {parent} does not exist"
+    return None
+
+
 def _fail(message: str) -> int:
     print(f"error: {message}", file=sys.stderr)
     return 2
@@ -133,7 +150,12 @@ def _design(args: argparse.Namespace) -> Design:
         if not args.design.is_file():
             raise DesignError(f"--design {args.design}: no such file")
         read = pd.read_parquet if args.design.suffix == ".parquet" else pd.read_csv
-        return table(read(args.design))
+        try:
+            frame = read(args.design)
+        except Exception as err:  # any reader's complaint: not a table it can read
+            reason = str(err).splitlines()[0][:100] if str(err) else type(err).__name__
+            raise DesignError(f"--design {args.design}: not a readable table ({reason})") from None
+        return table(frame)
     if args.grid:
         return grid(dict(args.grid))
     if not sampled:
@@ -149,9 +171,34 @@ def _design(args: argparse.Namespace) -> Design:
     return morris(scenario, args.morris, params, seed=args.sample_seed)
 
 
-def cmd_sweep(args: argparse.Namespace) -> int:
-    from sweeps.runner import sweep
+def writable_directory(out: Path, option: str = "--out") -> str | None:
+    """Why ``out`` cannot hold results (one line), or None. Nothing is created here."""
+    if out.exists() and not out.is_dir():
+        return f"{option} {out}: exists and is not a directory"
+    existing = out.absolute()
+    while not existing.exists():
+        existing = existing.parent
+    if not existing.is_dir():
+        return f"{option} {out}: {existing} is not a directory"
+    if not os.access(existing, os.W_OK | os.X_OK):
+        return f"{option} {out}: {existing} is not writable"
+    return None
 
+
+def scheduler_problem(args: argparse.Namespace) -> str | None:
+    if args.scheduler is not None and args.engine != "dask":
+        return f"--scheduler {args.scheduler}: goes with --engine dask"
+    return None
+
+
+def cmd_sweep(args: argparse.Namespace) -> int:
+    from sweeps.engines import SchedulerUnreachable, WorkerLost
+    from sweeps.runner import sweep
+    from sweeps.store import StoreBusy, StoreCorrupt
+
+    problem = scheduler_problem(args) or writable_directory(args.out)
+    if problem is not None:
+        return _fail(problem)
     try:
         d = _design(args)
         res = sweep(
@@ -166,7 +213,9 @@ def cmd_sweep(args: argparse.Namespace) -> int:
             per_replication=args.per_replication,
             progress=False if args.no_progress else None,
         )
-    except (DesignError, StoreMismatch) as err:
+    except (DesignError, StoreMismatch, StoreBusy, StoreCorrupt, SchedulerUnreachable) as err:
+        return _fail(str(err))
+    except WorkerLost as err:
         return _fail(str(err))
     points = res.points()
     print(
@@ -178,10 +227,16 @@ def cmd_sweep(args: argparse.Namespace) -> int:
 
 
 def cmd_sensitivity(args: argparse.Namespace) -> int:
+    from sweeps.engines import SchedulerUnreachable, WorkerLost
     from sweeps.sensitivity import OUTPUTS, sensitivity
+    from sweeps.store import StoreBusy, StoreCorrupt
 
     if not args.param:
         return _fail("sensitivity needs at least one --param name[=low:high]")
+    problem = scheduler_problem(args) or (args.out and writable_directory(args.out))
+    problem = problem or (args.plot and missing_parent(args.plot, "--plot"))
+    if problem:
+        return _fail(problem)
     try:
         res = sensitivity(
             args.scenario,
@@ -197,7 +252,9 @@ def cmd_sensitivity(args: argparse.Namespace) -> int:
             workers=args.workers,
             progress=False if args.no_progress else None,
         )
-    except (DesignError, StoreMismatch) as err:
+    except (DesignError, StoreMismatch, StoreBusy, StoreCorrupt, SchedulerUnreachable) as err:
+        return _fail(str(err))
+    except WorkerLost as err:
         return _fail(str(err))
     except ValueError as err:
         return _fail(str(err))
@@ -217,10 +274,18 @@ def cmd_sensitivity(args: argparse.Namespace) -> int:
 def cmd_results(args: argparse.Namespace) -> int:
     from sweeps.plots import plot_metric
     from sweeps.runner import open_sweep
+    from sweeps.store import StoreCorrupt
 
+    for option, path in (("--plot", args.plot), ("--csv", args.csv)):
+        problem = path is not None and missing_parent(path, option)
+        if problem:
+            return _fail(problem)
     try:
         res = open_sweep(args.path)
-    except FileNotFoundError as err:
+        res.verify()
+    except (FileNotFoundError, NotADirectoryError) as err:
+        return _fail(str(err))
+    except StoreCorrupt as err:
         return _fail(str(err))
     m = res.manifest
     points = res.points()

@@ -17,6 +17,7 @@ import pandas as pd
 from common import RESULTS, ROOT, read_csv, read_json
 from validate_force import force_2025, history
 from validate_format import md_table, num, pct, rel
+from validate_votes import security_council_drafts, votes_out_of_sample
 
 HERE = Path(__file__).resolve().parent
 SCRIPTS = (
@@ -26,6 +27,8 @@ SCRIPTS = (
     "assumptions.py",
     "cases.py",
     "sweep_backstop_force.py",
+    "votes_out_of_sample.py",
+    "unsc_2022_drafts.py",
 )
 DOC = ROOT / "docs" / "validation.md"
 SOURCE_NAMES = {
@@ -539,10 +542,12 @@ the force's required strength: [report](../experiments/results/sweep_backstop_fo
 
 Scripts: `experiments/hindcast_un_2025.py`, `experiments/force_history.py`,
 `experiments/force_2025.py`, `experiments/assumptions.py`, `experiments/cases.py`,
-`experiments/sweep_backstop_force.py`; this page: `experiments/validate.py --docs-only`.
+`experiments/sweep_backstop_force.py`, `experiments/votes_out_of_sample.py`,
+`experiments/unsc_2022_drafts.py`; this page: `experiments/validate.py --docs-only`.
 """
+    votes = [votes_out_of_sample(), security_council_drafts()]
     return "\n".join(
-        [head, hindcast(), history(), force_2025(), assumptions(), cases(), sweep, tail]
+        [head, hindcast(), history(), force_2025(), assumptions(), cases(), *votes, sweep, tail]
     )
 
 

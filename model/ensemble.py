@@ -26,6 +26,10 @@ from model.world import World, compile_world, resolve_scenario
 from scenarios import Scenario
 
 DEFAULT_CHUNK = 2500
+# Every replication's outcomes are kept (rows, force, votes): about 25 KB each for ukraine-2025
+# (benchmarks/results/ensemble.json: 385 MB at 10,000), so a request above this is refused
+# rather than left to exhaust memory. Sweeps run many points instead.
+MAX_REPLICATIONS = 100_000
 
 
 def package_versions() -> dict[str, str]:
@@ -169,8 +173,12 @@ def _run_chunk(
         k: np.broadcast_to(out[k], (len(seeds), world.d))
         for k in ("weighted_mean", "weighted_median")
     }
+    # Vote codes fit a byte; kept as int8 they cost an eighth of the memory (8 bytes per state
+    # and resolution otherwise: most of what an ensemble keeps per replication).
     votes = {
-        v.id: st.votes.get(v.id, np.full((len(seeds), world.n), VoteCode.NOT_HELD))
+        v.id: np.asarray(
+            st.votes.get(v.id, np.full((len(seeds), world.n), VoteCode.NOT_HELD)), np.int8
+        )
         for v in world.votes
     }
     return {
@@ -224,8 +232,11 @@ def run_ensemble(
     progress is then reported per finished chunk.
     """
     scenario = resolve_scenario(scenario, parameters or {})
-    if replications < 1:
-        raise ValueError(f"replications = {replications!r}: allowed is an integer >= 1")
+    if not 1 <= replications <= MAX_REPLICATIONS:
+        raise ValueError(
+            f"replications = {replications!r}: allowed is an integer in 1..{MAX_REPLICATIONS:,}"
+            " (for more, run several seeds or a sweep)"
+        )
     if workers < 1:
         raise ValueError(f"workers = {workers!r}: allowed is an integer >= 1")
     ss = rng if isinstance(rng, np.random.SeedSequence) else np.random.SeedSequence(rng)

@@ -17,6 +17,8 @@ class Entry:
     integer: bool = False
     fixed: bool = False  # no distribution: the same value in every replication of a run
     why: str = ""
+    # What the engine can run (not a modelling choice: a scenario's range must lie inside).
+    limits: tuple[float, float] | None = None
 
 
 UNITS = (
@@ -34,7 +36,12 @@ UNITS = (
 
 CATALOGUE: dict[str, Entry] = {
     # time
-    "horizon_rounds": Entry("rounds", "rounds of negotiation simulated", integer=True),
+    "horizon_rounds": Entry(
+        "rounds",
+        "rounds of negotiation simulated",
+        integer=True,
+        limits=(1, 600),  # at least one round is played; per-round draws are sized by the top
+    ),
     "durability_horizon_months": Entry(
         "months", "months after signing over which an agreement must hold", integer=True
     ),

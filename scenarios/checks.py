@@ -17,6 +17,7 @@ from scenarios.errors import Problems, one_of
 ISO3 = re.compile(r"^[A-Z]{3}$")
 NAME = re.compile(r"^[a-z0-9-]+$")
 SNAKE = re.compile(r"^[a-z][a-z0-9_]*$")
+LARGEST_EXACT = 2**53  # the largest integer a float64 holds exactly
 
 
 class _Missing:
@@ -95,6 +96,9 @@ class At:
             allowed = allowed.replace("a finite number", "an integer")
         if not is_number(value) or (integer and not isinstance(value, int)):
             self.bad(field, value, allowed)
+            return None
+        if isinstance(value, int) and abs(value) > LARGEST_EXACT:  # float() would overflow
+            self.bad(field, value, allowed + f" (at most {LARGEST_EXACT:,} in magnitude)")
             return None
         if not math.isfinite(value):
             self.bad(field, value, allowed + " (nan and inf are not allowed)")

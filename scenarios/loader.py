@@ -1,11 +1,15 @@
 """Loading a scenario directory into a validated Scenario (ODD 5 Initialisation, 6 Input data).
 
 ``load_scenario`` reads TOML and CSV only (nothing is executed), follows ``based_on`` for
-variants, checks everything it can and raises one ScenarioError listing every problem.
+variants, checks everything it can and raises one ScenarioError listing every problem. With
+``within`` (the UI), every file read must lie, links resolved, inside those directories or the
+built-in scenarios; see scenarios.readers for the limits on what is read.
 """
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Sequence
 from pathlib import Path
 
 from scenarios import (
@@ -16,9 +20,12 @@ from scenarios import (
     validate_toml,
     validate_un,
 )
-from scenarios.errors import Problems, one_of
+from scenarios.errors import Problems, one_of, shorten
 from scenarios.merge import BUILTIN_DIR, builtin_names, merge, read_chain
+from scenarios.readers import confined
 from scenarios.schema import Scenario
+
+MAX_PATH = 4096  # characters: the longest path Linux accepts (PATH_MAX)
 
 
 def list_builtin() -> list[str]:
@@ -38,16 +45,43 @@ def resolve(name_or_path: str | Path) -> tuple[Path, Path]:
     return path, path.resolve().parent
 
 
-def load_scenario(name_or_path: str | Path) -> Scenario:
-    """Load, merge and validate a scenario; raise ScenarioError with all problems found."""
+def _usable_directory(name_or_path: str | Path, problems: Problems) -> tuple[Path, Path] | None:
+    """The directory and its tree, or None after recording why the path cannot be used."""
+    text = str(name_or_path)
+    if len(text) > MAX_PATH or "\x00" in text:
+        allowed = f"a path of at most {MAX_PATH:,} characters, without NUL"
+        problems.add(shorten(text), "-", "path", f"{len(text):,} characters", allowed)
+        return None
+    try:
+        directory, root = resolve(name_or_path)
+        is_dir = directory.is_dir()
+    except (OSError, RuntimeError) as err:  # a name too long, a link loop
+        reason = getattr(err, "strerror", None) or "a link loop"
+        problems.add(shorten(text), "-", "directory", shorten(text), f"a usable path ({reason})")
+        return None
+    if not is_dir:
+        allowed = "a scenario directory, or a built-in scenario: " + one_of(builtin_names(), text)
+        problems.add(directory, "-", "directory", text, allowed)
+        return None
+    return directory, root
+
+
+def load_scenario(name_or_path: str | Path, *, within: Sequence[Path] | None = None) -> Scenario:
+    """Load, merge and validate a scenario; raise ScenarioError with all problems found.
+
+    ``within``: read only files inside these directories (or the built-ins), links resolved.
+    """
+    guard = confined([*within, BUILTIN_DIR]) if within is not None else contextlib.nullcontext()
+    with guard:
+        return _load(name_or_path)
+
+
+def _load(name_or_path: str | Path) -> Scenario:
     problems = Problems()
-    directory, root = resolve(name_or_path)
-    if not directory.is_dir():
-        allowed = "a scenario directory, or a built-in scenario: " + one_of(
-            builtin_names(), str(name_or_path)
-        )
-        problems.add(directory, "-", "directory", str(name_or_path), allowed)
-        problems.raise_if_any()
+    found = _usable_directory(name_or_path, problems)
+    problems.raise_if_any()
+    assert found is not None
+    directory, root = found
     chain = read_chain(directory, root, problems)
     problems.raise_if_any()
     assert chain is not None

@@ -91,6 +91,12 @@ def check_parameter(name: str, table: Any, at: At) -> Parameter | None:
     elif entry is not None and unit != entry.unit:
         at.bad("unit", unit, f"{entry.unit!r}, the catalogue's unit for {name}")
     bounds = _range(table.get("range", MISSING), at)
+    if bounds is not None and entry is not None and entry.limits is not None:
+        low, high = entry.limits
+        if bounds[0] < low or bounds[1] > high:
+            allowed = f"a range inside [{low:g}, {high:g}], what the engine can run for {name}"
+            at.bad("range", table.get("range"), allowed)
+            bounds = None
     source = at.source("source", table.get("source", MISSING))
     description = table.get("description", "")
     if not isinstance(description, str):

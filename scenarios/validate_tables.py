@@ -28,6 +28,7 @@ STATE_COLUMNS = (
 #: optional: absent means every row is a UN member (the column a case adds for other actors)
 OPTIONAL_STATE_COLUMNS = ("status",)
 TIE_COLUMNS = ("from", "to", "weight", "kind", "source")
+MAX_STATES = 5_000  # rows of states.csv (193 UN members; room for sub-state actors)
 
 
 def state_columns(dims: Sequence[str]) -> list[str]:
@@ -43,7 +44,7 @@ def states(
     of all rows, so one bad cell does not make a state "unknown" elsewhere (None when the
     table is unusable or empty: nothing is then checked against it).
     """
-    table = read_csv(path, problems, state_columns(dims), OPTIONAL_STATE_COLUMNS)
+    table = read_csv(path, problems, state_columns(dims), OPTIONAL_STATE_COLUMNS, MAX_STATES)
     if table is None:
         return (), None, None
     if not table.rows and not any(p.file == str(path) for p in problems.items):
@@ -118,6 +119,7 @@ def ties(path: Path, problems: Problems, iso3s: Collection[str] | None) -> tuple
         return ()
     out: list[Tie] = []
     pairs: set[tuple[str, str, str]] = set()
+    iso3s = dict.fromkeys(iso3s) if iso3s is not None else None  # ordered, O(1) lookups
     for line, row in table.rows:
         count = len(problems)
         at = At(problems, path, f"line {line}")

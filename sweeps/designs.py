@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 import json
+import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -23,6 +24,7 @@ from scenarios.catalogue import CATALOGUE
 
 Bounds = dict[str, tuple[float, float]]
 ParamSpec = Iterable[str] | Mapping[str, tuple[float, float] | None]
+MAX_POINTS = 1_000_000  # design points in one sweep: its table and store stay small
 
 
 class DesignError(ValueError):
@@ -103,10 +105,32 @@ def bounds_for(scenario: Scenario, params: ParamSpec) -> Bounds:
     return out
 
 
+def check_size(points: int, what: str = "the design") -> None:
+    """Refuse a design larger than MAX_POINTS before anything is allocated for it."""
+    if points > MAX_POINTS:
+        raise DesignError(
+            f"{what} has {points:,} points: allowed is at most {MAX_POINTS:,} "
+            "(split the sweep, or use --lhs/--sobol to sample the space)"
+        )
+
+
+def _whole_numbers(name: str, values: Sequence[float]) -> None:
+    """Integer parameters take whole numbers, as ``--set`` requires (never rounded silently)."""
+    entry = CATALOGUE.get(name)
+    if entry is None or not entry.integer:
+        return
+    for v in values:
+        if not float(v).is_integer():
+            raise DesignError(f"{name} = {v:g}: allowed is a whole number ({name} is an integer)")
+
+
 def grid(levels: Mapping[str, Sequence[float]]) -> Design:
     """The full factorial grid of the given levels, first parameter varying slowest."""
     if not levels or any(len(v) == 0 for v in levels.values()):
         raise DesignError("a grid needs at least one parameter, each with at least one value")
+    check_size(math.prod(len(v) for v in levels.values()), "the grid")
+    for name, values in levels.items():
+        _whole_numbers(name, values)
     names = list(levels)
     rows = list(itertools.product(*(list(map(float, levels[n])) for n in names)))
     spec = {"kind": "grid", "levels": {n: list(map(float, levels[n])) for n in names}}
@@ -177,8 +201,18 @@ def table(points: pd.DataFrame | Sequence[Mapping[str, float]]) -> Design:
     frame = pd.DataFrame(points)
     if frame.empty:
         raise DesignError("a table design needs at least one point and one parameter")
+    check_size(len(frame), "the table")
+    for name in frame.columns:
+        numbers = pd.to_numeric(frame[name], errors="coerce")
+        if numbers.isna().any() and not frame[name].isna().any():
+            raise DesignError(f"column {str(name)!r}: allowed are numbers in every row")
+        frame[name] = numbers
     if frame.isna().any().any():
         raise DesignError("a table design has missing values; every point needs every column")
+    if not np.isfinite(frame.to_numpy(dtype=np.float64)).all():
+        raise DesignError("a table design has nan or inf; allowed are finite numbers")
+    for name in frame.columns:
+        _whole_numbers(str(name), list(frame[name]))
     return Design(_frame([str(c) for c in frame.columns], frame.to_numpy()), {"kind": "table"})
 
 

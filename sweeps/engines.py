@@ -12,6 +12,7 @@ import sys
 import uuid
 from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,6 +23,7 @@ from model.executor import main_not_rerun, process_pool
 from scenarios import Scenario
 
 Outcome = tuple[int, pd.DataFrame, pd.DataFrame | None]
+SCHEDULER_TIMEOUT_S = 10  # seconds to reach a Dask scheduler before giving up
 
 
 @dataclass(frozen=True)
@@ -77,21 +79,67 @@ def _run_in_worker(task: Task) -> Outcome:
     return run_point(_WORKER_SCENARIO[0], task)
 
 
+MAX_TRIES = 3  # runs of one point whose worker process died before the sweep gives up
+
+
+class WorkerLost(RuntimeError):
+    """A point's worker process died MAX_TRIES times (killed, or out of memory)."""
+
+
+class SchedulerUnreachable(RuntimeError):
+    """No Dask scheduler answered at the address given."""
+
+
 def _local(scenario: Scenario, tasks: Iterable[Task], workers: int) -> Iterator[Outcome]:
+    """Tasks on the local pool; a task whose worker died is run again in a fresh pool."""
     if workers <= 1:
         for task in tasks:
             yield run_point(scenario, task)
         return
-    with process_pool(workers, initializer=_init_worker, initargs=(scenario,)) as pool:
-        pending: set[Future[Outcome]] = set()
-        for task in tasks:
-            pending.add(pool.submit(_run_in_worker, task))
-            if len(pending) >= 2 * workers:  # a bounded window: memory flat in the points
-                done, pending = wait(pending, return_when=FIRST_COMPLETED)
-                yield from (f.result() for f in done)
-        while pending:
-            done, pending = wait(pending, return_when=FIRST_COMPLETED)
-            yield from (f.result() for f in done)
+    source = iter(tasks)
+    again: list[Task] = []
+    tries: dict[int, int] = {}
+    while True:
+        pending: dict[Future[Outcome], Task] = {}
+        with process_pool(workers, initializer=_init_worker, initargs=(scenario,)) as pool:
+            try:
+                _fill(pool, pending, again, source, 2 * workers)  # a bounded window
+                while pending:
+                    done, _ = wait(pending, return_when=FIRST_COMPLETED)
+                    for future in done:
+                        outcome = future.result()
+                        del pending[future]
+                        yield outcome
+                    _fill(pool, pending, again, source, 2 * workers)
+                return
+            except BrokenProcessPool:
+                lost = [*pending.values()]
+        for task in lost:  # like Dask: the lost tasks run again, elsewhere
+            tries[task.point] = tries.get(task.point, 1) + 1
+            if tries[task.point] > MAX_TRIES:
+                raise WorkerLost(
+                    f"point {task.point}: its worker process died {MAX_TRIES} times (killed, or "
+                    "out of memory?); the points done so far are stored, run again to resume"
+                )
+        again.extend(lost)
+
+
+def _fill(
+    pool: Any,
+    pending: dict[Future[Outcome], Task],
+    again: list[Task],
+    source: Iterator[Task],
+    window: int,
+) -> None:
+    while len(pending) < window:
+        task = again.pop() if again else next(source, None)
+        if task is None:
+            return
+        try:
+            pending[pool.submit(_run_in_worker, task)] = task
+        except BrokenProcessPool:
+            again.append(task)
+            raise
 
 
 # -- Dask ------------------------------------------------------------------------------------------
@@ -116,7 +164,14 @@ def _dask(
         )
         client, own = Client(cluster), True
     else:
-        client, own = Client(scheduler), True
+        try:
+            client, own = Client(scheduler, timeout=SCHEDULER_TIMEOUT_S), True
+        except (OSError, TimeoutError, ValueError) as err:
+            reason = str(err).splitlines()[0][:120] if str(err) else type(err).__name__
+            raise SchedulerUnreachable(
+                f"--scheduler {scheduler}: no Dask scheduler answered within "
+                f"{SCHEDULER_TIMEOUT_S} s ({reason})"
+            ) from None
     if own:  # where to watch the tasks (the Dask dashboard), said once, on stderr
         print(dashboard_line(client), file=sys.stderr, flush=True)
     try:

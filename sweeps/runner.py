@@ -15,6 +15,7 @@ not depend on order, engine or worker count, and each row records its seed:
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,7 +27,7 @@ import pandas as pd
 from scenarios import Scenario, load_scenario
 from sweeps.designs import Design, as_design, check
 from sweeps.engines import Task, run_tasks
-from sweeps.store import Store, environment
+from sweeps.store import Store, StoreCorrupt, environment
 
 Engine = Literal["local", "dask"]
 SUMMARY_COLUMNS = ("p_agreement", "p_agreement_low", "p_agreement_high", "p_holds",
@@ -67,6 +68,15 @@ class SweepResult:
     def replications(self) -> pd.DataFrame:
         """Per-replication rows (with ``point``), if the sweep stored them."""
         return self.store.replications()
+
+    def verify(self) -> None:
+        """StoreCorrupt (one line) if any stored point does not match its commit record."""
+        bad = self.store.audit(self.manifest).bad
+        if bad:
+            raise StoreCorrupt(
+                f"{self.out}: {len(bad)} stored point(s) do not match their commit records: "
+                f"{_listed(bad)}; run the same sweep again to redo them"
+            )
 
     @property
     def complete(self) -> bool:
@@ -176,33 +186,52 @@ def sweep(
     if engine not in ("local", "dask"):
         raise ValueError(f"engine = {engine!r}: allowed is 'local' or 'dask'")
     store = Store(out)
-    root = _root(rng, store)
-    store.open(_manifest(scenario, d, root, replications, seeds, per_replication), d.points)
-    done = store.done()
-    tasks = (
-        Task(k, d.point(k), replications, point_seed(root, k, seeds), per_replication, chunk)
-        for k in range(len(d))
-        if k not in done
-    )
-    todo = len(d) - len(done)
-    bar = _bar(todo, len(d), progress)
-    finished = len(done)
-    outcomes = run_tasks(
-        scenario, tasks, engine=engine, scheduler=scheduler, workers=workers or os.cpu_count() or 1
-    )
-    try:
-        for k, row, reps in outcomes:
-            store.write_point(k, row, reps)
-            bar.update(1)
-            finished += 1
-            if on_point is not None and on_point(finished, len(d)) is False:
-                break
-    finally:
-        close = getattr(outcomes, "close", None)  # a generator: closing it stops the engine
-        if close is not None:
-            close()
+    with store.lock():  # one sweep at a time writes a directory (StoreBusy otherwise)
+        root = _root(rng, store)
+        manifest = _manifest(scenario, d, root, replications, seeds, per_replication)
+        store.open(manifest, d.points)
+        audit = store.audit(manifest)
+        if audit.bad:  # truncated, emptied, swapped or foreign parts: redone below
+            store.discard(list(audit.bad))
+            print(f"note: redoing {_listed(audit.bad)}", file=sys.stderr)
+        done = audit.done
+        seed_of = {k: point_seed(root, k, seeds) for k in range(len(d)) if k not in done}
+        tasks = (
+            Task(k, d.point(k), replications, seed_of[k], per_replication, chunk)
+            for k in range(len(d))
+            if k not in done
+        )
+        todo = len(d) - len(done)
+        bar = _bar(todo, len(d), progress)
+        identity = {key: manifest[key] for key in ("scenario_hash", "design_hash", "root_seed")}
+        finished = len(done)
+        outcomes = run_tasks(
+            scenario,
+            tasks,
+            engine=engine,
+            scheduler=scheduler,
+            workers=workers or os.cpu_count() or 1,
+        )
+        try:
+            for k, row, reps in outcomes:
+                store.write_point(k, row, reps, {**identity, "seed": seed_of[k]})
+                bar.update(1)
+                finished += 1
+                if on_point is not None and on_point(finished, len(d)) is False:
+                    break
+        finally:
+            close = getattr(outcomes, "close", None)  # a generator: closing it stops the engine
+            if close is not None:
+                close()
         bar.close()
     return SweepResult(Path(out))
+
+
+def _listed(bad: dict[int, str]) -> str:
+    """``point 3 (why), point 7 (why)``, the first few, for one line."""
+    items = [f"point {k} ({why})" for k, why in sorted(bad.items())[:3]]
+    more = f" and {len(bad) - 3} more" if len(bad) > 3 else ""
+    return ", ".join(items) + more
 
 
 def _bar(todo: int, total: int, progress: bool | None) -> Any:

@@ -23,12 +23,19 @@ from viz.compare import RunRecord, assumptions_of, controls_key
 from viz.controls import Assumptions, RunControls, ScenarioPicker, changed_lines
 from viz.exports import Exports
 from viz.odds import Odds
+from viz.options import SCENARIO_ENV
 from viz.panels import Force, IssueSpace, Negotiation, UnVotes
-from viz.session import apply_changes, build_model, error_text, open_scenario, sliders
+from viz.session import (
+    apply_changes,
+    build_model,
+    error_text,
+    open_scenario,
+    open_trusted,
+    sliders,
+)
 from viz.sweep_panel import Sweeps
 from viz.transfer import UploadScenario, View, checked, decode, encode
 
-SCENARIO_ENV = "ACCORD_UI_SCENARIO"
 PLAY_INTERVAL_S = 0.6  # default pause between rounds while playing, so each round can be seen
 
 
@@ -46,14 +53,14 @@ def first_scenario() -> str:
     return os.environ.get(SCENARIO_ENV) or (names[0] if names else "")
 
 
-def _open(text: str, seed: int) -> Run:
-    base = open_scenario(text)
+def _open(text: str, seed: int, trusted: bool = False) -> Run:
+    base = open_trusted(text) if trusted else open_scenario(text)
     return Run(base, base, build_model(base, seed))
 
 
-def _try_open(text: str, seed: int) -> tuple[Run | None, str]:
+def _try_open(text: str, seed: int, trusted: bool = False) -> tuple[Run | None, str]:
     try:
-        return _open(text, seed), ""
+        return _open(text, seed, trusted), ""
     except Exception as err:  # shown in the page, which stays usable
         return None, error_text(err)
 
@@ -64,8 +71,9 @@ def start(query: str | None) -> tuple[str, Run | None, str, dict[str, float], in
     view, problems = decode(query)
     if view is None:
         name = first_scenario()
-        return (name, *_try_open(name, 1), {}, 1)
-    run, message = _try_open(view.scenario, view.seed)
+        return (name, *_try_open(name, 1, trusted=True), {}, 1)
+    # a link's scenario is the page's request (workspace rules), unless it is the operator's
+    run, message = _try_open(view.scenario, view.seed, trusted=view.scenario == first_scenario())
     if run is None:
         return view.scenario, None, "\n".join([*problems, message]), {}, view.seed
     edits, more = checked(view, run.base)
@@ -96,6 +104,8 @@ def Page() -> None:
 def AccordPage(observe: Callable[[AccordModel], None] | None = None) -> None:
     """The whole page; ``observe`` (for tests) is given the current model on each render."""
     router = solara.use_router()
+    # The first scenario: the one a link names (opened like any the page asks for: inside the
+    # workspace, or built in), else the operator's choice (accord ui --scenario).
     first = solara.use_memo(lambda: start(router.search), [])
     seed = solara.use_reactive(first[4])
     name = solara.use_reactive(first[0])

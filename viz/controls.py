@@ -23,7 +23,10 @@ def ScenarioPicker(current: str, on_open: Callable[[str], None]) -> None:
             on_value=lambda name: on_open(name) if name else None,
         )
         solara.InputText(
-            "…or a scenario directory", value=path, on_value=set_path, continuous_update=True
+            "…or a scenario directory in the workspace",
+            value=path,
+            on_value=set_path,
+            continuous_update=True,
         )
         solara.Button("Open directory", on_click=lambda: on_open(path), disabled=not path.strip())
 

@@ -55,7 +55,7 @@ def Exports(model: AccordModel, tick: int) -> None:
                 label="Scenario as applied (zip)",
             )
         solara.InputText(
-            "…or save the scenario into a new directory on the server",
+            "…or save the scenario into a new directory in the workspace",
             folder,
             on_value=set_folder,
             continuous_update=True,

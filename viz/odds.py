@@ -1,10 +1,16 @@
 """The odds panel: an ensemble of the current scenario in a background thread, with progress;
 a pinned baseline compared side by side with the current result; the session's run history,
 each entry re-openable; a result whose assumptions no longer match the controls marked stale;
-exports of the results as CSV and JSON (``viz.compare``)."""
+exports of the results as CSV and JSON (``viz.compare``).
+
+A page asks for at most UI_MAX_REPLICATIONS, and its run stops when the page's session ends
+(the tab is closed: Solara closes the kernel, which unmounts the page), so a closed tab leaves
+no work behind.
+"""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from typing import Any, cast
 
@@ -16,6 +22,12 @@ from scenarios import Scenario
 from viz import figures
 from viz.compare import RunRecord, comparison_table, export_csv, export_json
 from viz.session import error_text
+
+UI_MAX_REPLICATIONS = 20_000  # per run from a page: twice benchmarks/ensemble.py's 10,000
+
+
+class Cancelled(Exception):
+    """The page's session ended while its ensemble ran."""
 
 
 def pct(p: dict[str, float]) -> str:
@@ -43,16 +55,25 @@ def Odds(
     current = solara.use_reactive(cast(RunRecord | None, None))
     baseline = solara.use_reactive(cast(RunRecord | None, None))
     failure = solara.use_reactive("")
+    ended = solara.use_memo(threading.Event, [])
+
+    def on_unmount() -> Callable[[], None]:
+        return ended.set  # the session ended: a run in progress stops at its next round
+
+    solara.use_effect(on_unmount, [])
+
+    def report(done: int, total: int) -> None:
+        if ended.is_set():
+            raise Cancelled
+        progress.set(100.0 * done / total)
 
     def run() -> None:
         progress.set(0.0)
         try:
-            result = run_ensemble(
-                scenario,
-                int(replications.value),
-                rng=seed,
-                progress=lambda done, total: progress.set(100.0 * done / total),
-            )
+            result = run_ensemble(scenario, int(replications.value), rng=seed, progress=report)
+        except Cancelled:
+            failure.set("cancelled: the page was closed")
+            return
         except Exception as err:  # any failure becomes a message in the page
             failure.set(error_text(err))
             return
@@ -65,6 +86,7 @@ def Odds(
         current.set(record)
         on_reopen(record)
 
+    allowed = 1 <= replications.value <= UI_MAX_REPLICATIONS
     task = solara.lab.use_task(run, dependencies=None, raise_error=False)
     cur: RunRecord | None = current.value
     pinned: RunRecord | None = baseline.value
@@ -75,7 +97,7 @@ def Odds(
                 "Run odds",
                 color="primary",
                 on_click=task,
-                disabled=task.pending or replications.value < 1,
+                disabled=task.pending or not allowed,
             )
             solara.Button(
                 "Pin as baseline",
@@ -86,6 +108,11 @@ def Odds(
                 solara.Button("Unpin", text=True, on_click=lambda: baseline.set(None))
         if replications.value < 1:
             solara.Error("Replications must be at least 1.")
+        elif replications.value > UI_MAX_REPLICATIONS:
+            solara.Error(
+                f"At most {UI_MAX_REPLICATIONS:,} replications from the page; for more, use "
+                "`accord run` or a sweep."
+            )
         if task.pending:
             solara.Text(f"Running {replications.value:,} replications… {progress.value:.0f}%")
             solara.ProgressLinear(progress.value)

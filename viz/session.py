@@ -19,6 +19,7 @@ import pandas as pd
 from agents.rules.votes import CAST, VoteCode
 from model import AccordModel
 from scenarios import Scenario, ScenarioError, list_builtin, load_scenario
+from viz.workspace import readable_dir, workspace_root, writable_dir
 
 
 @dataclass(frozen=True)
@@ -83,17 +84,24 @@ def sliders(scenario: Scenario) -> list[Slider]:
     return out
 
 
-def open_scenario(name_or_path: str) -> Scenario:
-    """A built-in scenario by name or one from a directory; ScenarioError/ValueError otherwise."""
+def open_scenario(name_or_path: str, workspace: Path | None = None) -> Scenario:
+    """A built-in scenario by name or a directory inside the workspace (viz.workspace).
+
+    ScenarioError/ValueError otherwise; every file read must stay inside the workspace or the
+    built-ins, links resolved. ``workspace`` None: the configured one.
+    """
     text = name_or_path.strip()
     if not text:
-        raise ValueError("no scenario given: pick a built-in one or type a directory path")
-    if text not in list_builtin():
-        path = Path(text).expanduser()
-        if not path.is_dir():
-            raise ValueError(f"{text}: not a built-in scenario and not a directory")
-        return load_scenario(path)
-    return load_scenario(text)
+        raise ValueError("no scenario given: pick a built-in one or type a folder name")
+    if text in list_builtin():
+        return load_scenario(text)
+    root = workspace or workspace_root()
+    return load_scenario(readable_dir(text, root), within=[root])
+
+
+def open_trusted(name_or_path: str) -> Scenario:
+    """The scenario the operator named on the command line (``accord ui --scenario``)."""
+    return load_scenario(name_or_path.strip())
 
 
 def apply_changes(base: Scenario, edits: dict[str, float]) -> Scenario:
@@ -171,10 +179,8 @@ def scenario_zip(scenario: Scenario, name: str) -> bytes:
     return buf.getvalue()
 
 
-def save_scenario(scenario: Scenario, directory: str) -> Path:
-    """Write the scenario into a new directory on the server's disk (refuses to overwrite)."""
-    target = Path(directory).expanduser()
-    if target.exists() and any(target.iterdir()):
-        raise ValueError(f"{target}: the directory exists and is not empty")
+def save_scenario(scenario: Scenario, directory: str, workspace: Path | None = None) -> Path:
+    """Write the scenario into a new directory inside the workspace (refuses to overwrite)."""
+    target = writable_dir(directory, workspace or workspace_root())
     scenario.write(target)
     return target

@@ -5,14 +5,18 @@ when the directory holds ``indices.csv`` (``accord sensitivity --out``); scenari
 (``viz.discovery_panel``).
 
 A sweep run here uses ``sweeps.runner.sweep`` itself (one process, the page's seed as the root
-seed), writing to a new temporary directory that ``accord results`` can open too; Cancel stops
-it after the point in progress (what is stored stays, and is shown).
+seed), writing to a new directory under ``sweeps/`` in the workspace (``viz.workspace``), which
+``accord results`` and ``Open sweep`` can open too; Cancel stops it after the point in progress
+(what is stored stays, and is shown), and so does closing the page. ``Open sweep`` reads only a
+directory inside the workspace. A sweep from the page is bounded: at most MAX_POINTS points and
+MAX_WORK replications in all.
 """
 
 from __future__ import annotations
 
 import tempfile
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import cast
@@ -27,7 +31,9 @@ from sweeps.runner import SweepResult, open_sweep, sweep
 from viz import charts
 from viz.chart_view import Chart
 from viz.discovery_panel import Discovery
+from viz.odds import UI_MAX_REPLICATIONS
 from viz.session import Slider, error_text, sliders
+from viz.workspace import readable_dir, workspace_root
 
 METRICS = {
     "p_agreement": "P(agreement)",
@@ -36,6 +42,8 @@ METRICS = {
 }
 NONE = "(none)"
 MAX_POINTS = 400  # a sweep from the page stays small: the command line is for big ones
+MAX_WORK = 10 * UI_MAX_REPLICATIONS  # replications in all, points x replications per point
+SWEEPS_DIR = "sweeps"  # in the workspace: where the page's sweeps are written
 
 
 @dataclass(frozen=True)
@@ -50,7 +58,9 @@ class Axis:
         return [float(round(v)) if spec.integer else float(v) for v in values]
 
 
-def grid_of(axes: list[Axis], controls: dict[str, Slider]) -> dict[str, list[float]]:
+def grid_of(
+    axes: list[Axis], controls: dict[str, Slider], replications: int = 1
+) -> dict[str, list[float]]:
     """The full grid of the chosen axes; ValueError (one line) on a bad choice."""
     if not axes:
         raise ValueError("choose at least one assumption to sweep")
@@ -59,6 +69,11 @@ def grid_of(axes: list[Axis], controls: dict[str, Slider]) -> dict[str, list[flo
     total = int(np.prod([a.count for a in axes]))
     if total > MAX_POINTS:
         raise ValueError(f"{total} points: a sweep from the page has at most {MAX_POINTS}")
+    if replications < 1 or total * replications > MAX_WORK:
+        raise ValueError(
+            f"{total} points x {replications:,} replications: a sweep from the page runs at "
+            f"least 1 and at most {MAX_WORK:,} replications in all (use accord sweep for more)"
+        )
     for a in axes:
         s = controls[a.name]
         if a.count < 1:
@@ -120,13 +135,16 @@ def Sweeps(applied: Scenario, seed: int) -> None:
     def run() -> str:
         axes = [a for a in (first.value, second.value) if a is not None]
         try:
-            grid = grid_of(axes, controls)
+            grid = grid_of(axes, controls, int(replications.value))
+            root = workspace_root()
         except ValueError as err:
             return f"error: {err}"
         cancel.clear()
         total = int(np.prod([len(v) for v in grid.values()]))
         progress.set((0, total))
-        out = Path(tempfile.mkdtemp(prefix="accord-ui-sweep-"))
+        (root / SWEEPS_DIR).mkdir(exist_ok=True)
+        out = Path(tempfile.mkdtemp(prefix="ui-", dir=root / SWEEPS_DIR))
+        shown = f"{SWEEPS_DIR}/{out.name}"
 
         def on_point(done: int, total: int) -> bool:
             progress.set((done, total))
@@ -140,14 +158,22 @@ def Sweeps(applied: Scenario, seed: int) -> None:
         opened.set(result)
         done = len(result.points())
         if cancel.is_set() and done < total:
-            return f"Cancelled after {done} of {total} points (kept in {out})."
-        return f"Done: {done} points x {int(replications.value):,} replications in {out}."
+            return f"Cancelled after {done} of {total} points (kept in {shown} in the workspace)."
+        return (
+            f"Done: {done} points x {int(replications.value):,} replications in {shown} "
+            "in the workspace."
+        )
 
     task = solara.lab.use_task(run, dependencies=None, raise_error=False)
 
+    def on_unmount() -> Callable[[], None]:
+        return cancel.set  # the page closed: a sweep in progress stops after its point
+
+    solara.use_effect(on_unmount, [])
+
     def open_dir() -> None:
         try:
-            opened.set(open_sweep(Path(path.value).expanduser()))
+            opened.set(open_sweep(readable_dir(path.value, workspace_root())))
             message.set(f"Opened {path.value}.")
         except Exception as err:  # not a sweep directory: one line in the page
             message.set(f"error: {error_text(err)}")
@@ -170,9 +196,13 @@ def Sweeps(applied: Scenario, seed: int) -> None:
             solara.ProgressLinear(100.0 * done / total if total else True)
         elif task.finished and isinstance(task.value, str):
             (solara.Error if task.value.startswith("error:") else solara.Success)(task.value)
-    with solara.Card("Open a sweep directory", subtitle="written by accord sweep", margin=0):
+    with solara.Card(
+        "Open a sweep directory", subtitle="written by accord sweep, in the workspace", margin=0
+    ):
         with solara.Row(style={"align-items": "center"}):
-            solara.InputText("Sweep directory", value=path, continuous_update=True)
+            solara.InputText(
+                "Sweep directory (in the workspace)", value=path, continuous_update=True
+            )
             solara.Button("Open sweep", on_click=open_dir, disabled=not path.value.strip())
         if message.value:
             (solara.Error if message.value.startswith("error:") else solara.Info)(message.value)

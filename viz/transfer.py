@@ -67,8 +67,8 @@ def load_zip(data: bytes, name: str = "upload.zip") -> Scenario:
         target = Path(tempfile.mkdtemp(prefix="accord-upload-"))
         zf.extractall(target, members=members)
     folder = target / next(iter(tops))
-    try:
-        return load_scenario(folder)
+    try:  # only the zip's own files may be read (no link out of it)
+        return load_scenario(folder, within=[target.resolve()])
     except ScenarioError as err:  # name the files as the zip does, not by the temporary folder
         lines = [line.replace(f"{target}/", f"{name}/") for line in err.lines()]
         raise UploadError(lines) from None

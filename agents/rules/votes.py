@@ -116,3 +116,104 @@ def security_council_adopted(
     vetoed_by: B = (v == VoteCode.NO) & np.asarray(permanent, bool)
     adopted: B = ((v == VoteCode.YES).sum(axis=-1) >= needed) & ~vetoed_by.any(axis=-1)
     return adopted, vetoed_by
+
+
+# --- Ordinal item-response votes (issue 12): ideal points and item parameters -----------------
+
+
+def _logistic(u: F) -> F:
+    out: F = 0.5 * (1.0 + np.tanh(0.5 * u))
+    return out
+
+
+def ordinal_vote_probabilities(
+    ideal: ArrayLike,
+    discrimination: ArrayLike,
+    cut_no: ArrayLike,
+    cut_abstain: ArrayLike,
+    loads_on: ArrayLike | None = None,
+    no_cost: ArrayLike = 0.0,
+) -> F:
+    """Probabilities ``(..., N, 3)`` of yes, no, abstain (columns in vote-code order).
+
+    The ordinal logit of ``builds.ideal_points`` (no < abstain < yes): with
+    ``η_i = Σ_k [k loaded] b_k x_ik``, ``P(no) = σ(c_no − κ_i − η_i)`` and
+    ``P(no or abstain) = σ(c_abstain − η_i)``. ``κ_i ≥ 0`` (``no_cost``, ``(..., N)``) is the
+    extra dislike a member needs before it casts a *no* rather than abstaining (a permanent
+    member's veto, see :func:`veto_cost_for`); 0 for everyone else.
+    ideal ``(..., N, K)``; discrimination ``(..., K)``; cut points ``(...)`` with
+    ``cut_no <= cut_abstain``; loads_on ``(K,)`` booleans (all dimensions when None).
+    """
+    x = np.asarray(ideal, float)
+    b = np.asarray(discrimination, float)
+    if loads_on is not None:
+        b = np.where(np.asarray(loads_on, bool), b, 0.0)
+    eta = np.einsum("...nk,...k->...n", x, b)
+    c1 = np.asarray(cut_no, float)[..., None] - np.asarray(no_cost, float)
+    c2 = np.asarray(cut_abstain, float)[..., None]
+    p_no = _logistic(c1 - eta)
+    p_not_yes = np.maximum(_logistic(c2 - eta), p_no)
+    out: F = np.stack([1.0 - p_not_yes, p_no, p_not_yes - p_no], axis=-1)
+    return out
+
+
+def veto_cost_for(permanent: ArrayLike, veto_cost: ArrayLike) -> F:
+    """Per-member cost of a *no* ``(..., N)``: ``veto_cost`` for permanent members of the Security
+    Council (their no is a veto: a separate, costly decision), 0 for elected members."""
+    out: F = np.where(np.asarray(permanent, bool), np.asarray(veto_cost, float)[..., None], 0.0)
+    return out
+
+
+def patron_pull_weight(
+    aid_share: ArrayLike,
+    compact: ArrayLike,
+    defence_pact: ArrayLike,
+    per_aid_share: float,
+    per_compact: float,
+    per_defence_pact: float,
+) -> F:
+    """Weight ``w_i ∈ [0, 1)`` with which a client follows its patron's vote:
+    ``w = 1 − exp(−(a·aid_share + c·compact + d·defence_pact))`` (hazards that add up).
+    aid_share: patron's aid as a share of the client's GDP; compact, defence_pact: 0/1."""
+    hazard = (
+        per_aid_share * np.asarray(aid_share, float)
+        + per_compact * np.asarray(compact, float)
+        + per_defence_pact * np.asarray(defence_pact, float)
+    )
+    out: F = 1.0 - np.exp(-np.maximum(hazard, 0.0))
+    return out
+
+
+def follow_patron(probabilities: ArrayLike, patron: ArrayLike, weight: ArrayLike) -> F:
+    """Mix each client's vote probabilities ``(..., N, 3)`` with its patron's:
+    ``p_i ← (1 − w_i) p_i + w_i p_patron(i)``. patron ``(N,)`` index (−1: none); weight ``(N,)``.
+    The patron's own probabilities are used (no chains of following)."""
+    p = np.asarray(probabilities, float)
+    idx = np.asarray(patron, np.int64)
+    w = np.where(idx >= 0, np.asarray(weight, float), 0.0)[:, None]
+    patron_p = p[..., np.maximum(idx, 0), :]
+    out: F = (1.0 - w) * p + w * patron_p
+    return out
+
+
+def draw_ordinal_votes(
+    probabilities: ArrayLike,
+    u_vote: ArrayLike,
+    u_absent: ArrayLike,
+    p_absent: ArrayLike,
+    member: ArrayLike,
+) -> Ints:
+    """Votes ``(..., N)`` by inverse CDF over (yes, no, abstain) with uniforms ``u_vote``; absent
+    when ``u_absent < p_absent``; non-members of the forum are coded 4."""
+    p = np.asarray(probabilities, float)
+    u = np.asarray(u_vote, float)
+    vote = np.where(
+        u < p[..., VoteCode.YES],
+        VoteCode.YES,
+        np.where(u < p[..., VoteCode.YES] + p[..., VoteCode.NO], VoteCode.NO, VoteCode.ABSTAIN),
+    )
+    vote = np.where(
+        np.asarray(u_absent, float) < np.asarray(p_absent, float), VoteCode.ABSENT, vote
+    )
+    out: Ints = np.where(np.asarray(member, bool), vote, VoteCode.NON_MEMBER).astype(np.int64)
+    return out

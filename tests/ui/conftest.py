@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import ipyvuetify as v
@@ -70,7 +71,20 @@ class RenderedPage:
 
 
 @pytest.fixture
-def render_page(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[..., RenderedPage]]:
+def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The page's workspace folder (viz.workspace), empty, for this test."""
+    from viz.workspace import WORKSPACE_ENV
+
+    root = tmp_path / "workspace"
+    root.mkdir()
+    monkeypatch.setenv(WORKSPACE_ENV, str(root))
+    return root.resolve()
+
+
+@pytest.fixture
+def render_page(
+    monkeypatch: pytest.MonkeyPatch, workspace: Path
+) -> Iterator[Callable[..., RenderedPage]]:
     """render_page(scenario=None) -> the page rendered in a solara AppLayout, without a browser."""
     import solara
 

@@ -64,22 +64,23 @@ def test_odds_panel_shows_probability(render_page) -> None:
     assert "P(holds | agreed)" in text
 
 
-def test_bad_scenario_path_gives_a_message_not_a_dead_page(render_page, tmp_path) -> None:
+def test_bad_scenario_path_gives_a_message_not_a_dead_page(render_page) -> None:
     page = render_page("ukraine-2025")
     path_field = next(w for w in page.rc.find(v.TextField).widgets if "directory" in w.label)
-    path_field.v_model = str(tmp_path / "missing")
+    path_field.v_model = "missing"
     page.click("Open directory")
-    assert "not a built-in scenario and not a directory" in page.text
+    assert "missing: no such scenario folder in the workspace" in page.text
     assert "Scenario ukraine-2025" in page.text  # the previous scenario is still there
     page.click("Step")
     assert "Round 1 of" in page.text
 
 
-def test_broken_scenario_directory_lists_its_problems(render_page, tmp_path) -> None:
-    (tmp_path / "scenario.toml").write_text("this is not toml = = =\n")
+def test_broken_scenario_directory_lists_its_problems(render_page, workspace) -> None:
+    (workspace / "broken").mkdir()
+    (workspace / "broken" / "scenario.toml").write_text("this is not toml = = =\n")
     page = render_page("ukraine-2025")
     path_field = next(w for w in page.rc.find(v.TextField).widgets if "directory" in w.label)
-    path_field.v_model = str(tmp_path)
+    path_field.v_model = "broken"
     page.click("Open directory")
     assert "The scenario has problems" in page.text or "Error" in page.text
     assert "Scenario ukraine-2025" in page.text

@@ -7,14 +7,8 @@ browser sessions do not share a model. Screenshots go to docs/img/.
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,6 +27,8 @@ if CHROMIUM is None:
 
 from playwright.sync_api import Browser, Page, expect, sync_playwright  # noqa: E402
 
+from tests.ui.serve import accord_ui, free_port  # noqa: E402
+
 ROOT = Path(__file__).resolve().parents[2]
 SHOTS = ROOT / "docs" / "img"
 CHROMIUM_ARGS = [
@@ -47,12 +43,6 @@ CHROMIUM_ARGS = [
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @dataclass
 class Server:
     url: str
@@ -65,48 +55,11 @@ class Server:
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    """``accord ui`` on a free loopback port, as a user would start it."""
-    port = free_port()
-    log_path = tmp_path_factory.mktemp("ui") / "server.log"
-    log = open(log_path, "w")
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "cli.main",
-            "ui",
-            "--port",
-            str(port),
-            "--scenario",
-            "ukraine-2025",
-        ],
-        cwd=ROOT,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        env={**os.environ, "PYTHONUNBUFFERED": "1"},
-    )
-    url = f"http://127.0.0.1:{port}/"
-    try:
-        deadline = time.monotonic() + 90
-        while True:
-            try:
-                with urllib.request.urlopen(url, timeout=5) as resp:
-                    if resp.status == 200:
-                        break
-            except OSError:
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                log.flush()
-                raise RuntimeError(log_path.read_text()[-3000:])
-            time.sleep(0.5)
-        yield Server(url, log_path)
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        log.close()
+    """``accord ui`` on a free loopback port, as a user would start it (its URL has the token)."""
+    folder = tmp_path_factory.mktemp("ui")
+    extra = ["--scenario", "ukraine-2025", "--workspace", str(folder / "workspace")]
+    with accord_ui(free_port(), folder / "server.log", extra) as served:
+        yield Server(served.url, served.log)
 
 
 @pytest.fixture(scope="module")
@@ -159,8 +112,8 @@ def test_step_assumption_reset_and_odds_offline(browser: Browser, server: Server
     s.see("P(accept):")
     s.shot("ui-main.png")
 
-    # the slider of `backstop` itself (force_weight_backstop and others also end in backstop)
-    slider = s.page.get_by_role("slider", name=re.compile(r"^backstop: "))
+    backstop = re.compile(r"^\s*backstop:")  # not force_weight_backstop etc.
+    slider = s.page.locator(".v-input__slider", has_text=backstop).locator("[role=slider]")
     slider.focus()
     s.page.keyboard.press("End")  # the top of the declared range
     s.see("pending Reset")

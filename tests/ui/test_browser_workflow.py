@@ -11,13 +11,11 @@ import io
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 import zipfile
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -35,6 +33,7 @@ if CHROMIUM is None:
 from playwright.sync_api import Browser, Page, expect, sync_playwright  # noqa: E402
 
 from scenarios import load_scenario  # noqa: E402
+from tests.ui.serve import accord_ui, free_port  # noqa: E402
 from viz.session import scenario_zip  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -46,54 +45,28 @@ LOCAL = {"127.0.0.1", "localhost", "::1", "[::1]"}
 WAIT = 120_000
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
+@dataclass
+class Served:
+    url: str  # the address accord ui printed, with its token
+    workspace: Path
 
 
 @pytest.fixture(scope="module")
-def url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    port = free_port()
-    log_path = tmp_path_factory.mktemp("ui") / "server.log"
-    with open(log_path, "w") as log:
-        proc = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "cli.main",
-                "ui",
-                "--port",
-                str(port),
-                "--scenario",
-                "ukraine-2025",
-            ],
-            cwd=ROOT,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            env={**os.environ, "PYTHONUNBUFFERED": "1", "PYTHONPATH": str(ROOT)},
-        )
-        address = f"http://127.0.0.1:{port}/"
-        try:
-            deadline = time.monotonic() + 120
-            while True:
-                try:
-                    with urllib.request.urlopen(address, timeout=5) as resp:
-                        if resp.status == 200:
-                            break
-                except OSError:
-                    pass
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(log_path.read_text()[-3000:])
-                time.sleep(0.5)
-            yield address
-        finally:
-            proc.terminate()
-            try:
-                proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-    assert "Could not load URL" not in log_path.read_text(), "the server went looking online"
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+    """``accord ui`` with its own workspace, holding a copy of the committed sweep."""
+    folder = tmp_path_factory.mktemp("ui")
+    workspace = folder / "workspace"
+    workspace.mkdir()
+    shutil.copytree(SWEEP, workspace / "sweep-discovery")
+    extra = ["--scenario", "ukraine-2025", "--workspace", str(workspace)]
+    with accord_ui(free_port(), folder / "server.log", extra) as server:
+        yield Served(server.url, workspace)
+    assert "Could not load URL" not in (folder / "server.log").read_text(), "went online"
+
+
+@pytest.fixture(scope="module")
+def url(served: Served) -> str:
+    return served.url
 
 
 @pytest.fixture(scope="module")
@@ -230,7 +203,8 @@ def test_sweep_runs_with_progress_and_cancels(browser: Browser, url: str) -> Non
     s.page.get_by_label("Replications per point").press("Enter")
     s.click("Run sweep")
     s.see(re.compile(r"Done: 3 points"))
-    s.see("Sweep accord-ui-sweep-")
+    s.see(re.compile(r"Done: 3 points x 100 replications in sweeps/ui-"))
+    s.see("Sweep ui-")
     expect(s.page.locator(".accord-chart .js-plotly-plot")).not_to_have_count(0)
     s.shot("ui-sweep.png", ".v-window-item--active")
     # a bigger one, cancelled while it runs: progress shows, the points done are kept
@@ -246,9 +220,9 @@ def test_sweep_runs_with_progress_and_cancels(browser: Browser, url: str) -> Non
 
 
 @pytest.fixture(scope="module")
-def morris_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def morris_dir(served: Served) -> Path:
     """A small sensitivity analysis written by ``accord sensitivity --out`` (a few seconds)."""
-    out = tmp_path_factory.mktemp("morris") / "m"
+    out = served.workspace / "morris"
     done = subprocess.run(
         [sys.executable, "-m", "cli.main", "sensitivity", "ukraine-2025", "--method", "morris",
          "--n", "2", "--param", "backstop", "--param", "war_cost_per_month",
@@ -264,7 +238,7 @@ def morris_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_open_a_sweep_directory_and_discover(browser: Browser, url: str, morris_dir: Path) -> None:
     s = Session(browser, url)
     s.tab("Sweeps")
-    s.page.get_by_label("Sweep directory").fill(str(SWEEP))
+    s.page.get_by_label("Sweep directory").fill("sweep-discovery")
     s.click("Open sweep")
     s.see("60 of 60 points")
     s.click("Find boxes")
@@ -274,12 +248,16 @@ def test_open_a_sweep_directory_and_discover(browser: Browser, url: str, morris_
     s.see("Feature scores (extra trees)")
     s.shot("ui-sweep-open.png", ".v-card:has-text('Sweep sweep-discovery')")
     s.shot("ui-discovery.png", ".v-card:has-text('Scenario discovery')")
-    s.page.get_by_label("Sweep directory").fill(str(morris_dir))
+    s.page.get_by_label("Sweep directory").fill(morris_dir.name)
     s.click("Open sweep")
     s.see("Sensitivity (morris")
     expect(s.page.locator(".accord-chart[aria-label*='morris sensitivity']")).not_to_have_count(0)
     s.shot("ui-tornado.png", ".v-card:has-text('Sensitivity (morris')")
-    s.page.get_by_label("Sweep directory").fill(str(ROOT / "docs"))
+    s.page.get_by_label("Sweep directory").fill(str(ROOT / "docs"))  # outside the workspace
+    s.click("Open sweep")
+    s.see("refused")
+    (morris_dir.parent / "empty").mkdir(exist_ok=True)
+    s.page.get_by_label("Sweep directory").fill("empty")
     s.click("Open sweep")
     s.see("not a sweep directory")
     s.close()

@@ -84,7 +84,8 @@ def test_show_unknown_name_is_a_clean_error(capsys: pytest.CaptureFixture[str]) 
 @pytest.mark.parametrize("argv", [[], ["bogus"], ["check"], ["show", "a", "b"]])
 def test_usage_errors_exit_2(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, *argv)
-    assert code == 2 and "usage: accord" in err
+    assert code == 2 and "accord" in err and "error:" in err
+    assert len(err.strip().splitlines()) == 1  # one line, pointing to --help (issue 16)
 
 
 def test_help_exits_0(capsys: pytest.CaptureFixture[str]) -> None:

@@ -564,8 +564,9 @@ def test_csv_row_with_wrong_number_of_fields(tmp_path: Path) -> None:
     d = make_scenario(tmp_path / "s")
     with (d / TIES).open("a", encoding="utf-8") as f:
         f.write("UKR,RUS,0.5\n")
-    p = find(problems_of(d), TIES, "row", "UKR,RUS,0.5", "5 fields as in the header (3 found)")
+    p = find(problems_of(d), TIES, "fields", "3", "5 fields as in the header")
     assert p.where == "line 4"
+    assert "UKR,RUS" not in str(p)  # the line is located, never quoted (issue 16)
 
 
 @pytest.mark.parametrize("name", [TOML, STATES])

@@ -1,0 +1,107 @@
+"""The Security Council rule on the two 2022 drafts vetoed by Russia (ODD 7.8; issue 12).
+
+S/2022/155 (25 Feb 2022; reported 11-1-3) and S/2022/720 (30 Sep 2022; reported 10-1-4), each
+predicted from ideal points estimated on roll calls dated before the draft, never from the
+draft's own votes (``scenarios/sources/un/sc_drafts_2022.csv`` holds the sourced votes, read here
+only to score the prediction):
+
+- S/2022/155: positions fitted on every roll call up to 2022-02-24 (data to 2019); the text's item
+  parameters are those of its nearest earlier General Assembly text, A/RES/68/262 "Territorial
+  integrity of Ukraine" (27 Mar 2014, after Russia vetoed S/2014/189 on Crimea);
+- S/2022/720: positions fitted up to 2022-09-29 (ES-11/1 included); item parameters of
+  A/RES/ES-11/1 (2 Mar 2022), the General Assembly's text on the same aggression.
+
+Every member is scored by ``ordinal_vote_probabilities``; a permanent member's no carries its
+veto cost (``scenarios/sources/un/veto_costs.csv``, from the veto record 2000-2017). The most
+probable vote of each member, the expected tally and the probability that the draft is vetoed
+(at least one permanent no) are written to experiments/results/unsc_2022_drafts.csv.
+"""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pandas as pd
+from common import RESULTS
+from votes_out_of_sample import _fit_cached, positions_at
+
+from agents.rules.votes import (
+    VoteCode,
+    ordinal_vote_probabilities,
+    veto_cost_for,
+)
+from builds.ideal_points import build_design, subsample, training_data
+from builds.un_roll_calls import UN_DIR, load_roll_calls
+
+LETTER: dict[int, str] = {int(c): c.letter for c in (VoteCode.YES, VoteCode.NO, VoteCode.ABSTAIN)}
+DRAFTS = {  # draft -> (last date of the training roll calls, reference roll call rcid)
+    "S/2022/155": ("2022-02-24", 5309),  # A/RES/68/262
+    "S/2022/720": ("2022-03-31", 10001),  # A/RES/ES-11/1 (no roll call of ours in Apr-Sep 2022)
+}
+
+
+def main() -> None:
+    rc = subsample(load_roll_calls())
+    reported = pd.read_csv(UN_DIR / "sc_drafts_2022.csv")
+    costs = pd.read_csv(UN_DIR / "veto_costs.csv").set_index("iso3")["veto_cost"]
+    rows, summary = [], []
+    for draft, (last_date, ref) in DRAFTS.items():
+        ft = _fit_cached(build_design(training_data(rc, last_date=last_date)), 2, None, last_date)
+        members = reported[reported["draft"] == draft].reset_index(drop=True)
+        pos = positions_at(ft, int(last_date[:4]))
+        x = pos.loc[members["iso3"], ["dim1", "dim2"]].to_numpy()
+        j = int(np.flatnonzero(ft.design.items["rcid"].to_numpy() == ref)[0])
+        permanent = (members["seat"] == "permanent").to_numpy()
+        kappa = members["iso3"].map(costs).fillna(0.0).to_numpy()
+        p = ordinal_vote_probabilities(
+            x, ft.b[j], ft.c1[j], ft.c2[j], no_cost=veto_cost_for(permanent, 1.0) * kappa
+        )
+        modal = np.argmax(p, axis=1)
+        p_veto = 1.0 - float(np.prod(1.0 - p[permanent, VoteCode.NO]))
+        for i, m in enumerate(members.to_dict("records")):
+            rows.append(
+                {
+                    "draft": draft,
+                    "iso3": m["iso3"],
+                    "seat": m["seat"],
+                    "p_yes": p[i, VoteCode.YES],
+                    "p_no": p[i, VoteCode.NO],
+                    "p_abstain": p[i, VoteCode.ABSTAIN],
+                    "predicted": LETTER[int(modal[i])],
+                    "reported": m["vote"],
+                }
+            )
+        rep = members["vote"].value_counts()
+        summary.append(
+            {
+                "draft": draft,
+                "reference_rcid": ref,
+                "positions_up_to": last_date,
+                "reported_yes_no_abstain": [int(rep.get(v, 0)) for v in "YNA"],
+                "expected_yes_no_abstain": [
+                    round(float(p[:, c].sum()), 2)
+                    for c in (VoteCode.YES, VoteCode.NO, VoteCode.ABSTAIN)
+                ],
+                "modal_yes_no_abstain": [
+                    int((modal == c).sum()) for c in (VoteCode.YES, VoteCode.NO, VoteCode.ABSTAIN)
+                ],
+                "members_correct": int(
+                    (np.array([LETTER[int(v)] for v in modal]) == members["vote"]).sum()
+                ),
+                "p_vetoed": round(p_veto, 4),
+                "modal_vetoed_by": [
+                    str(c) for c in members["iso3"][permanent & (modal == VoteCode.NO)]
+                ],
+            }
+        )
+    RESULTS.mkdir(exist_ok=True)
+    pd.DataFrame(rows).to_csv(
+        RESULTS / "unsc_2022_drafts.csv", index=False, float_format="%.4f", lineterminator="\n"
+    )
+    (RESULTS / "unsc_2022_drafts.json").write_text(json.dumps(summary, indent=1) + "\n")
+    print(json.dumps(summary, indent=1))
+
+
+if __name__ == "__main__":
+    main()

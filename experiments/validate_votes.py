@@ -1,0 +1,108 @@
+"""Sections of docs/validation.md on the UN ideal points (issue 12), from result files only.
+
+Called by ``experiments/validate.py``; every number is read from experiments/results/.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+from common import RESULTS
+
+MODEL_NAMES = {
+    "model_2d": "ideal points, 2 dimensions",
+    "model_2d_patron": "2 dimensions + patron pull",
+    "model_2d_persistence": "2 dimensions + vote on the reference",
+    "model_1d": "baseline: 1 dimension",
+    "copy_reference": "baseline: vote as on the reference roll call",
+}
+
+
+def _table(frame: pd.DataFrame) -> str:
+    lines = [
+        "| test | model | votes | accuracy | log-loss |",
+        "|---|---|---|---|---|",
+    ]
+    for r in frame.to_dict("records"):
+        lines.append(
+            f"| {r['test']} | {MODEL_NAMES.get(str(r['model']), r['model'])} | {r['votes']:,} | "
+            f"{100 * r['accuracy']:.1f}% | {r['log_loss']:.3f} |"
+        )
+    return "\n".join(lines)
+
+
+def votes_out_of_sample() -> str:
+    summary = pd.read_csv(RESULTS / "votes_oos_summary.csv")
+    run = json.loads((RESULTS / "votes_oos_run.json").read_text())
+    verdict = []
+    for variant, by_test in run["beats_both_on_log_loss"].items():
+        for test, beats in by_test.items():
+            word = "beats" if beats else "does **not** beat"
+            verdict.append(f"- {test}: {MODEL_NAMES[variant]} {word} both baselines on log-loss.")
+    fitted = run["fitted_on_training_data"]
+    calib = []
+    for test, d in fitted.items():
+        c, w = d["calibration_2d"], d["patron_weights"]
+        calib.append(
+            f"- {test}: temperature {c['temp_family']} (same title) / {c['temp_similar']} "
+            f"(similar text), persistence weight {c['rho_family']} / {c['rho_similar']}; "
+            f"patron pull per aid share {w['per_aid_share']}, compact {w['per_compact']}, "
+            f"defence pact {w['per_defence_pact']} (fitted on {w['year']})."
+        )
+    return f"""## 5. UN roll calls out of sample
+
+Dynamic ordinal ideal points (`builds/ideal_points.py`, method in `docs/un-ideal-points.md`)
+fitted on the roll calls up to the end of 2017, then every recorded vote of 2018-2019 predicted
+state by state; and fitted with ES-11/1 (2 March 2022) but not ES-11/4, 5, 6, then those
+predicted. A new roll call's item parameters are those of its reference roll call (same title,
+else the most similar text; ES-11/1 for the 2022-2023 texts), never its own votes. Baselines:
+each state votes as on the reference roll call (through the confusion matrix of the last
+training year), and the same model in one dimension. {run["es11_notes"]}.
+
+{_table(summary)}
+
+{chr(10).join(verdict)}
+
+Fitted on training data only (the last training year against its own references):
+{chr(10).join(calib)}
+
+Files: [summary](../experiments/results/votes_oos_summary.csv),
+[by roll call](../experiments/results/votes_oos_by_rollcall.csv),
+[run](../experiments/results/votes_oos_run.json) (`experiments/votes_out_of_sample.py`).
+"""
+
+
+def security_council_drafts() -> str:
+    drafts = json.loads((RESULTS / "unsc_2022_drafts.json").read_text())
+    rows = [
+        "| draft | reference | positions up to | reported Y-N-A | modal Y-N-A | expected Y-N-A "
+        "| members right | P(vetoed) | modal veto by |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
+    for d in drafts:
+        rows.append(
+            f"| {d['draft']} | rcid {d['reference_rcid']} | {d['positions_up_to']} | "
+            + " | ".join(
+                "–".join(str(v) for v in d[k])
+                for k in (
+                    "reported_yes_no_abstain",
+                    "modal_yes_no_abstain",
+                    "expected_yes_no_abstain",
+                )
+            )
+            + f" | {d['members_correct']} of 15 | {d['p_vetoed']:.3f} | "
+            f"{', '.join(d['modal_vetoed_by']) or 'none'} |"
+        )
+    return f"""## 6. The Security Council drafts of 2022
+
+The 2022 drafts vetoed by Russia, predicted from ideal points fitted on roll calls dated before
+each draft, item parameters of its nearest earlier General Assembly text, and a permanent
+member's veto cost estimated from the veto record 2000-2017 (`builds/veto_costs.py`).
+Reported votes: `scenarios/sources/un/sc_drafts_2022.csv` (sourced per row; read only to score).
+
+{chr(10).join(rows)}
+
+Files: [members](../experiments/results/unsc_2022_drafts.csv),
+[summary](../experiments/results/unsc_2022_drafts.json) (`experiments/unsc_2022_drafts.py`).
+"""
