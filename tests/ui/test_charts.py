@@ -126,8 +126,8 @@ def test_the_ui_doc_quotes_the_limits_the_code_has() -> None:
     from pathlib import Path
 
     from viz.controls import PLAY_SECONDS
-    from viz.sweep_panel import MAX_POINTS
+    from viz.sweep_panel import MAX_POINTS, MAX_WORK
 
     doc = (Path(__file__).resolve().parents[2] / "docs" / "ui.md").read_text()
-    assert f"at most {MAX_POINTS} points" in doc
+    assert f"at most {MAX_POINTS} points and {MAX_WORK:,} replications in all" in doc
     assert f"{PLAY_SECONDS[0]:g} to {PLAY_SECONDS[1]:g})" in doc
