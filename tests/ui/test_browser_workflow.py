@@ -308,8 +308,12 @@ def test_a_link_restores_the_view_in_another_context(browser: Browser, url: str)
     a.set_backstop_to_top()
     a.page.wait_for_url(re.compile(r"scenario=ukraine-2025.*seed=7.*backstop%3D1"))
     link = a.page.url
+    assert "token=" not in link  # the server keeps its token out of the page's address
     a.close()
-    b = Session(browser, link)
+    # another user: let in by the address accord ui printed (the token), then given the link
+    b = Session(browser, url)
+    b.page.goto(link)
+    b.see("Round 0 of")
     b.see("(applied)")
     b.see("backstop: 1 share")
     expect(b.page.get_by_label("Seed (applies on Reset)")).to_have_value("7")
