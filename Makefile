@@ -8,7 +8,7 @@ UI_STAMP := $(VENV)/.ui-ready
 # Python 3.12: pyenv's shim honours .python-version; otherwise any python3.12 on PATH.
 PYTHON312 := $(shell command -v python3.12 2>/dev/null)
 
-.PHONY: help venv test lint typecheck ui ui-deps run validate bench clean
+.PHONY: help venv test lint typecheck ui ui-deps run validate bench docs clean
 
 help:
 	@echo "make ui        serve the browser UI on http://127.0.0.1:8765 (sets everything up)"
@@ -16,6 +16,7 @@ help:
 	@echo "make run       accord run ukraine-2025"
 	@echo "make validate  regenerate experiments/results and docs/validation.md"
 	@echo "make bench     run the benchmarks in benchmarks/"
+	@echo "make docs      build the documentation site into site/ (warnings are errors)"
 
 $(STAMP): pyproject.toml
 	@if [ -z "$(PYTHON312)" ]; then \
@@ -67,5 +68,8 @@ bench: $(STAMP)
 	$(PY) benchmarks/sweep.py
 	$(PY) benchmarks/ui.py
 
+docs: $(STAMP)
+	NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs build --strict
+
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf site $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -32,9 +32,13 @@ def time_steps(name: str, steps: int = 10) -> list[float]:
     os.environ[SCENARIO_ENV] = name
     _box, rc = solara.render(solara.AppLayout(children=[AccordPage()]), handle_error=False)
     button = rc.find(v.Btn, children=["Step"]).widget
+    reset = rc.find(v.Btn, children=["Reset"]).widget
     button.click()  # the first round also builds caches (fonts, tables): not counted
-    out = []
-    for _ in range(steps):
+    out: list[float] = []
+    while len(out) < steps:
+        if button.disabled:  # the run ended (agreement or horizon): a new run, not counted
+            reset.click()
+            continue
         start = time.perf_counter()
         button.click()
         out.append(1000 * (time.perf_counter() - start))

@@ -14,11 +14,21 @@ from collections.abc import Sequence
 from types import ModuleType
 from typing import NoReturn
 
-from cli import run, scenario_info, sweep, ui
+from cli import discover, run, scenario_info, sweep, ui
 from scenarios import ScenarioError
 
 # Add a command module with one line here.
-COMMANDS: list[ModuleType] = [scenario_info, run, ui, sweep]
+COMMANDS: list[ModuleType] = [scenario_info, run, ui, sweep, discover]
+
+
+def package_version() -> str:
+    """The installed accord's version (pyproject.toml), or 'unknown' outside an install."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("accord")
+    except PackageNotFoundError:
+        return "unknown"
 
 
 class Parser(argparse.ArgumentParser):
@@ -33,6 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="accord",
         description="Accord: peace-negotiation scenarios with states as agents.",
     )
+    parser.add_argument("--version", action="version", version=f"accord {package_version()}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for module in COMMANDS:
         module.register(sub)

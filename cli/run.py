@@ -6,7 +6,10 @@ import argparse
 import json
 import math
 import os
+import sys
 import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -144,7 +147,31 @@ def register(sub: Any) -> None:
 
 def _ensemble(args: argparse.Namespace) -> EnsembleResult:
     scenario = resolve_scenario(args.scenario, dict(args.assignments))
-    return run_ensemble(scenario, args.replications, rng=args.seed, workers=args.workers)
+    with progress_bar(args.replications) as report:
+        return run_ensemble(
+            scenario, args.replications, rng=args.seed, workers=args.workers, progress=report
+        )
+
+
+@contextmanager
+def progress_bar(total: int, stream: Any = None) -> Iterator[Callable[[int, int], None] | None]:
+    """A tqdm bar of replications on ``stream`` (stderr) when it is a terminal; else nothing
+    (no bar in a pipe, a file or a test)."""
+    stream = stream if stream is not None else sys.stderr
+    if not (hasattr(stream, "isatty") and stream.isatty()):
+        yield None
+        return
+    from tqdm import tqdm
+
+    bar = tqdm(total=total, unit="replication", file=stream, leave=False, desc="ensemble")
+
+    def report(done: int, _total: int) -> None:
+        bar.update(max(0, done - bar.n))
+
+    try:
+        yield report
+    finally:
+        bar.close()
 
 
 def _assumptions(args: argparse.Namespace, res: EnsembleResult) -> AssumptionInterval | None:

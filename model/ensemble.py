@@ -104,6 +104,28 @@ class EnsembleResult:
         """Everything above as one JSON-able dict (``--json``)."""
         return summaries.summary(self)
 
+    def _repr_html_(self) -> str:
+        """A notebook's view: the headline probabilities with their 95% intervals."""
+        import html
+
+        rows = "".join(
+            f"<tr><td>{label}</td><td>{p['p']:.3f}</td><td>{p['low']:.3f}–{p['high']:.3f}</td>"
+            f"<td>{int(p['n']):,}</td></tr>"
+            for label, p in (
+                ("P(agreement)", self.p_agreement),
+                ("P(holds | agreed)", self.p_holds),
+                ("P(agreed and holds)", self.p_agreed_and_holds),
+            )
+        )
+        changed = ", ".join(f"{k} = {v[1]:g}" for k, v in self.scenario.changed_parameters.items())
+        return (
+            f"<p><b>Ensemble</b> of <code>{html.escape(self.scenario.name)}</code> "
+            f"({self.scenario.content_hash[:12]}), {self.replications:,} replications, root seed "
+            f"{self.root_seed}{'; changed: ' + html.escape(changed) if changed else ''}</p>"
+            "<table><tr><th></th><th>estimate</th><th>95% interval</th><th>n</th></tr>"
+            f"{rows}</table>"
+        )
+
     def point_row(self) -> dict[str, Any]:
         """The flat one-row summary a sweep stores per point."""
         return summaries.point_row(self)

@@ -8,6 +8,7 @@ Kubernetes alike). The local pool is ``model.executor``'s, shared with ensembles
 
 from __future__ import annotations
 
+import sys
 import uuid
 from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, wait
@@ -171,6 +172,8 @@ def _dask(
                 f"--scheduler {scheduler}: no Dask scheduler answered within "
                 f"{SCHEDULER_TIMEOUT_S} s ({reason})"
             ) from None
+    if own:  # where to watch the tasks (the Dask dashboard), said once, on stderr
+        print(dashboard_line(client), file=sys.stderr, flush=True)
     try:
         token = uuid.uuid4().hex[:8]
         # The scenario as a task (not scattered data), so the scheduler can recompute it if every
@@ -190,6 +193,18 @@ def _dask(
             client.close()
         if cluster is not None:
             cluster.close()
+
+
+def dashboard_line(client: Any) -> str:
+    """Where the cluster's Dask dashboard is (it is served only when bokeh is installed)."""
+    import importlib.util
+
+    if importlib.util.find_spec("bokeh") is None:
+        return (
+            f"Dask scheduler at {client.scheduler.address}; its dashboard needs bokeh "
+            "(pip install 'dask[diagnostics]')"
+        )
+    return f"Dask dashboard: {client.dashboard_link}"
 
 
 def _take(fut: Any) -> Outcome:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -30,6 +30,8 @@ from sweeps.engines import Task, run_tasks
 from sweeps.store import Store, StoreCorrupt, environment
 
 Engine = Literal["local", "dask"]
+SUMMARY_COLUMNS = ("p_agreement", "p_agreement_low", "p_agreement_high", "p_holds",
+                   "p_agreed_and_holds")  # fmt: skip
 SEEDS = ("independent", "common")
 
 
@@ -79,6 +81,28 @@ class SweepResult:
     @property
     def complete(self) -> bool:
         return len(self.store.done()) == int(self.manifest["points"])
+
+    def _repr_html_(self) -> str:
+        """A notebook's view: what was run, how far it got, and the first points."""
+        import html
+
+        m = self.manifest
+        points = self.points()
+        done = len(points)
+        head = (
+            f"<p><b>Sweep</b> <code>{html.escape(str(self.out))}</code>: scenario "
+            f"<code>{html.escape(str(m['scenario']))}</code> ({str(m['scenario_hash'])[:12]}), "
+            f"{done} of {m['points']} points done, {int(m['replications']):,} replications "
+            f"each, root seed {m['root_seed']}; parameters "
+            f"{html.escape(', '.join(self.parameters))}</p>"
+        )
+        shown = [*self.parameters, *(c for c in SUMMARY_COLUMNS if c in points.columns)]
+        table = (
+            points[shown].head(20).to_html(index=False, float_format=lambda v: f"{v:.3f}")
+            if done
+            else ""
+        )
+        return head + table
 
     def missing(self) -> list[int]:
         done = self.store.done()
@@ -139,6 +163,7 @@ def sweep(
     seeds: str = "independent",
     chunk: int | None = None,
     progress: bool | None = None,
+    on_point: Callable[[int, int], bool | None] | None = None,
 ) -> SweepResult:
     """Run ``replications`` replications at every point of ``design``; store them in ``out``.
 
@@ -147,6 +172,9 @@ def sweep(
     ``engine="dask"``: a ``dask.distributed`` cluster: a LocalCluster of ``workers`` when
     ``scheduler`` is None, else its address (``"tcp://host:8786"``) or a ``Client``.
     ``progress``: a tqdm bar (default: when stderr is a terminal).
+    ``on_point(done, total)``: called after each point is stored (``done`` counts the points
+    already in ``out``); returning False stops the sweep there (what is stored stays, and the
+    same call resumes it).
     """
     scenario = scenario if isinstance(scenario, Scenario) else load_scenario(scenario)
     d = as_design(design)
@@ -176,15 +204,25 @@ def sweep(
         todo = len(d) - len(done)
         bar = _bar(todo, len(d), progress)
         identity = {key: manifest[key] for key in ("scenario_hash", "design_hash", "root_seed")}
-        for k, row, reps in run_tasks(
+        finished = len(done)
+        outcomes = run_tasks(
             scenario,
             tasks,
             engine=engine,
             scheduler=scheduler,
             workers=workers or os.cpu_count() or 1,
-        ):
-            store.write_point(k, row, reps, {**identity, "seed": seed_of[k]})
-            bar.update(1)
+        )
+        try:
+            for k, row, reps in outcomes:
+                store.write_point(k, row, reps, {**identity, "seed": seed_of[k]})
+                bar.update(1)
+                finished += 1
+                if on_point is not None and on_point(finished, len(d)) is False:
+                    break
+        finally:
+            close = getattr(outcomes, "close", None)  # a generator: closing it stops the engine
+            if close is not None:
+                close()
         bar.close()
     return SweepResult(Path(out))
 

@@ -1,8 +1,9 @@
 """Accord's browser page: ``solara run viz.app:Page`` (or ``accord ui``).
 
 All state is per page (``use_reactive`` inside ``Page``), so two browser sessions never share a
-model. The scenario to open first comes from ``ACCORD_UI_SCENARIO`` (set by ``accord ui
---scenario``), else the first built-in scenario.
+model. The scenario to open first comes from the page's URL (``?scenario=...&seed=...&set=
+name=value``, which the page keeps up to date, so that a link reproduces the view), else from
+``ACCORD_UI_SCENARIO`` (set by ``accord ui --scenario``), else the first built-in scenario.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import solara.lab
 
 from model import AccordModel
 from scenarios import Scenario, list_builtin
+from viz.compare import RunRecord, assumptions_of, controls_key
 from viz.controls import Assumptions, RunControls, ScenarioPicker, changed_lines
 from viz.exports import Exports
 from viz.odds import Odds
@@ -31,8 +33,10 @@ from viz.session import (
     open_trusted,
     sliders,
 )
+from viz.sweep_panel import Sweeps
+from viz.transfer import UploadScenario, View, checked, decode, encode
 
-PLAY_INTERVAL_S = 0.6  # pause between rounds while playing, so each round can be seen
+PLAY_INTERVAL_S = 0.6  # default pause between rounds while playing, so each round can be seen
 
 
 @dataclass(frozen=True, eq=False)
@@ -61,6 +65,24 @@ def _try_open(text: str, seed: int, trusted: bool = False) -> tuple[Run | None, 
         return None, error_text(err)
 
 
+def start(query: str | None) -> tuple[str, Run | None, str, dict[str, float], int]:
+    """The first view: from the URL's query if it names a scenario, else the default one.
+    Returns the scenario's name, its run, a message, the assumptions applied and the seed."""
+    view, problems = decode(query)
+    if view is None:
+        name = first_scenario()
+        return (name, *_try_open(name, 1, trusted=True), {}, 1)
+    # a link's scenario is the page's request (workspace rules), unless it is the operator's
+    run, message = _try_open(view.scenario, view.seed, trusted=view.scenario == first_scenario())
+    if run is None:
+        return view.scenario, None, "\n".join([*problems, message]), {}, view.seed
+    edits, more = checked(view, run.base)
+    if edits:
+        applied = apply_changes(run.base, edits)
+        run = Run(run.base, applied, build_model(applied, view.seed))
+    return view.scenario, run, "\n".join([*problems, *more]), edits, view.seed
+
+
 def status(model: AccordModel) -> str:
     horizon = int(model.parameter("horizon_rounds"))
     head = f"Round {model.round} of {horizon}"
@@ -81,17 +103,26 @@ def Page() -> None:
 @solara.component
 def AccordPage(observe: Callable[[AccordModel], None] | None = None) -> None:
     """The whole page; ``observe`` (for tests) is given the current model on each render."""
-    # The first scenario is the operator's choice (accord ui --scenario), not the page's.
-    first = solara.use_memo(lambda: (first_scenario(), *_try_open(first_scenario(), 1, True)), [])
-    seed = solara.use_reactive(1)
+    router = solara.use_router()
+    # The first scenario: the one a link names (opened like any the page asks for: inside the
+    # workspace, or built in), else the operator's choice (accord ui --scenario).
+    first = solara.use_memo(lambda: start(router.search), [])
+    seed = solara.use_reactive(first[4])
     name = solara.use_reactive(first[0])
     run = solara.use_reactive(first[1])
     error = solara.use_reactive(first[2])
-    edits = solara.use_reactive(dict[str, float]())
+    edits = solara.use_reactive(first[3])
+    interval = solara.use_reactive(PLAY_INTERVAL_S)
     # Rounds played since the model was built. Read only by the components that draw the run,
     # so a Step re-renders them, not the sidebar's sliders (a plain reactive, not use_reactive).
     tick = solara.use_memo(lambda: solara.reactive(0), [])
     playing = solara.use_reactive(False)
+
+    def show_in_url(new: Run) -> None:
+        """Keep the URL naming the view (only a scenario a link can open: not an upload)."""
+        if name.value and router.set_path is not None:  # None: rendered outside a server
+            view = View(name.value, int(seed.value), assumptions_of(new.applied))
+            router.push(f"{router.path}?{encode(view, router.search)}")
 
     def open_scenario_(text: str) -> None:
         new, message = _try_open(text, seed.value)
@@ -102,6 +133,20 @@ def AccordPage(observe: Callable[[AccordModel], None] | None = None) -> None:
             edits.set({})
             run.set(new)
             tick.set(0)
+            show_in_url(new)
+
+    def open_uploaded(scenario: Scenario) -> None:
+        playing.set(False)
+        try:
+            new = Run(scenario, scenario, build_model(scenario, seed.value))
+        except Exception as err:
+            error.set(error_text(err))
+            return
+        error.set("")
+        name.set("")  # an upload has no name a link could open
+        edits.set({})
+        run.set(new)
+        tick.set(0)
 
     def reset() -> None:
         if run.value is None:
@@ -109,12 +154,20 @@ def AccordPage(observe: Callable[[AccordModel], None] | None = None) -> None:
         playing.set(False)
         try:
             applied = apply_changes(run.value.base, edits.value)
-            run.set(Run(run.value.base, applied, build_model(applied, seed.value)))
+            new = Run(run.value.base, applied, build_model(applied, seed.value))
+            run.set(new)
         except Exception as err:
             error.set(error_text(err))
             return
         error.set("")
         tick.set(0)
+        show_in_url(new)
+
+    def reopen(record: RunRecord) -> None:
+        """Set the controls to a past odds result's assumptions and seed, and apply them."""
+        edits.set(dict(record.assumptions))
+        seed.set(record.seed)
+        reset()
 
     def step() -> None:
         if run.value is None or not run.value.model.running:
@@ -130,7 +183,7 @@ def AccordPage(observe: Callable[[AccordModel], None] | None = None) -> None:
     def play_loop(cancel: threading.Event) -> None:
         while playing.value and not cancel.is_set():
             step()
-            if cancel.wait(PLAY_INTERVAL_S):
+            if cancel.wait(interval.value):
                 return
 
     solara.use_thread(play_loop, dependencies=[playing.value], intrusive_cancel=False)
@@ -141,6 +194,7 @@ def AccordPage(observe: Callable[[AccordModel], None] | None = None) -> None:
     r = run.value
     with solara.Sidebar():
         ScenarioPicker(name.value, open_scenario_)
+        UploadScenario(open_uploaded)
         if r is not None:
             RunCard(
                 r.model,
@@ -151,6 +205,7 @@ def AccordPage(observe: Callable[[AccordModel], None] | None = None) -> None:
                 reset,
                 sum("pending" in line for line in changed_lines(r.base, edits.value, r.applied)),
                 seed,
+                interval,
             )
             Assumptions(r.base, edits.value, edits.set)
     if error.value:
@@ -160,7 +215,7 @@ def AccordPage(observe: Callable[[AccordModel], None] | None = None) -> None:
         return
     if observe is not None:
         observe(r.model)
-    Main(r, edits.value, tick, seed.value)
+    Main(r, edits.value, tick, seed.value, reopen)
 
 
 @solara.component
@@ -173,13 +228,22 @@ def RunCard(
     on_reset: Callable[[], None],
     pending: int,
     seed: solara.Reactive[int],
+    interval: solara.Reactive[float],
 ) -> None:
     _ = tick.value  # subscribes this card to each Step
-    RunControls(status(model), model.running, playing, on_step, on_play, on_reset, pending, seed)
+    RunControls(
+        status(model), model.running, playing, on_step, on_play, on_reset, pending, seed, interval
+    )
 
 
 @solara.component
-def Main(r: Run, edits: dict[str, float], ticks: solara.Reactive[int], seed: int) -> None:
+def Main(
+    r: Run,
+    edits: dict[str, float],
+    ticks: solara.Reactive[int],
+    seed: int,
+    on_reopen: Callable[[RunRecord], None],
+) -> None:
     model = r.model
     tick = ticks.value
     with solara.Card(f"Scenario {r.base.name}", margin=0):
@@ -204,9 +268,11 @@ def Main(r: Run, edits: dict[str, float], ticks: solara.Reactive[int], seed: int
                 UnVotes(model, tick)
             with solara.lab.Tab("Export"):
                 Exports(model, tick)
+            with solara.lab.Tab("Sweeps"):
+                Sweeps(r.applied, seed)
             with solara.lab.Tab("Sources"):
                 Sources(r.base)
-        Odds(r.applied, seed)
+        Odds(r.applied, r.base, seed, controls_key(r.base, edits, seed), on_reopen)
 
 
 def key_figures(model: AccordModel) -> str:

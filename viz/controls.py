@@ -31,6 +31,9 @@ def ScenarioPicker(current: str, on_open: Callable[[str], None]) -> None:
         solara.Button("Open directory", on_click=lambda: on_open(path), disabled=not path.strip())
 
 
+PLAY_SECONDS = (0.1, 3.0)  # the play-speed slider: seconds between rounds while playing
+
+
 @solara.component
 def RunControls(
     round_text: str,
@@ -41,8 +44,10 @@ def RunControls(
     on_reset: Callable[[], None],
     pending: int,
     seed: solara.Reactive[int],
+    interval: solara.Reactive[float] | None = None,
 ) -> None:
-    """Step / play / reset of the run, and the round it is at."""
+    """Step / play / reset of the run, and the round it is at; ``interval``: seconds between
+    rounds while playing (the play speed)."""
     with solara.Card("Run", margin=0):
         with solara.Row():
             solara.Button(
@@ -51,6 +56,14 @@ def RunControls(
             solara.Button("Pause" if playing else "Play", on_click=on_play, disabled=not running)
             solara.Button("Reset", color="secondary", on_click=on_reset)
         solara.Markdown(f"**{round_text}**")
+        if interval is not None:
+            solara.SliderFloat(
+                f"Play speed: {interval.value:.1f} s per round",
+                value=interval,
+                min=PLAY_SECONDS[0],
+                max=PLAY_SECONDS[1],
+                step=0.1,
+            )
         solara.InputInt("Seed (applies on Reset)", value=seed, continuous_update=True)
         if pending:
             solara.Warning(f"{pending} changed assumption(s) not yet applied: press Reset.")
@@ -86,7 +99,13 @@ def AssumptionSlider(s: Slider, value: float, on_change: Callable[[str, float], 
     solara.Style(SLIDER_CSS)
     with solara.Row(style={"align-items": "center"}, classes=["accord-slider"]):
         with solara.Tooltip(_hover(s)):
-            solara.v.Icon(children=["mdi-information-outline"], small=True)
+            # focusable (tabindex), so Tab reaches it and focus opens the tooltip; a screen
+            # reader reads the source from its label
+            solara.v.Icon(
+                children=["mdi-information-outline"],
+                small=True,
+                attributes={"tabindex": "0", "role": "button", "aria-label": _hover(s)},
+            )
         if s.integer:
             solara.SliderInt(
                 _label(s, value),

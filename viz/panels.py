@@ -1,5 +1,9 @@
 """Panels of one run: issue space, negotiation, force, UN votes. Each takes the model and the
-round it was drawn at (``tick``) so figures are rebuilt only when the run moves."""
+round it was drawn at (``tick``) so figures are rebuilt only when the run moves.
+
+The charts are interactive (plotly, ``viz.charts`` through ``viz.chart_view.Chart``): hover a
+dot to see which state it is and its values, drag to zoom, click a legend entry to hide it; the
+camera in a chart's toolbar downloads it as PNG. The Export tab keeps server-side PNGs."""
 
 from __future__ import annotations
 
@@ -7,18 +11,18 @@ from collections.abc import Callable
 from typing import Any
 
 import pandas as pd
+import plotly.graph_objects as go
 import solara
-from matplotlib.figure import Figure
 
 from model import AccordModel
 from model.stages.force import REASON_LABELS
-from viz import figures
+from viz import run_charts
+from viz.chart_view import Chart
 from viz.session import tally, vote_codes, vote_grid
 
 
-def _fig(build: Callable[[], Figure], deps: list[Any]) -> None:
-    fig = solara.use_memo(build, deps)
-    solara.FigureMatplotlib(fig, dependencies=deps, format="png", dpi=figures.SCREEN_DPI)
+def _chart(build: Callable[[], go.Figure], deps: list[Any], alt: str) -> None:
+    Chart(build, alt=alt, dependencies=deps)
 
 
 @solara.component
@@ -37,9 +41,15 @@ def IssueSpace(model: AccordModel, tick: int) -> None:
             "  \n".join(f"**{m.name}**: 0 = {m.low}; 1 = {m.high}" for m in meaning)
             + "  \nSize: capability. Star: proposal; X: weighted mean; diamond: weighted median."
         )
-        plot = solara.use_memo(lambda: figures.IssueSpacePlot(model, pair), [id(model), pair])
-        image = solara.use_memo(lambda: plot.png(model), [id(model), tick, pair])
-        solara.Image(image, format="png")
+        Chart(
+            lambda: run_charts.issue_space(model, pair),
+            dependencies=[id(model), tick, pair],
+            shape=(id(model), pair),
+            moves=lambda: run_charts.issue_space_moves(model, pair),
+            alt=f"Issue space at round {model.round}: each state's position on {x} and {y}, "
+            "coloured by bloc and sized by capability, with the proposal and the weighted mean "
+            "and median; hover a dot for the state and its values.",
+        )
 
 
 def _explain_table(model: AccordModel) -> pd.DataFrame:
@@ -51,7 +61,11 @@ def _explain_table(model: AccordModel) -> pd.DataFrame:
 @solara.component
 def Negotiation(model: AccordModel, tick: int) -> None:
     with solara.Card("Negotiation", margin=0):
-        _fig(lambda: figures.acceptance(model), [id(model), tick])
+        _chart(
+            lambda: run_charts.acceptance(model),
+            [id(model), tick],
+            "Each veto player's probability of accepting the proposal, over the rounds.",
+        )
         if model.round == 0:
             solara.Info("Step the model to see each veto player's acceptance explained.")
             return
@@ -93,14 +107,23 @@ def Force(model: AccordModel, tick: int) -> None:
             f"**Troops pledged: {total:,.0f} of {required:,.0f} required**, "
             f"{len(members)} states in the force"
         )
-        _fig(lambda: figures.pledges(model, required), [id(model), tick])
+        _chart(
+            lambda: run_charts.pledges(model),
+            [id(model), tick],
+            f"Troops pledged by each force candidate this round, {total:,.0f} in the force "
+            f"against {required:,.0f} required.",
+        )
         if model.round > 0:
             solara.Markdown(
                 "**Why each candidate is in or out** (P(in): probability given the others and "
                 "the backstop; main reason: the term that sets it apart from the median candidate)"
             )
             solara.DataFrame(force_table(model), items_per_page=10)
-        _fig(lambda: figures.credibility(model), [id(model), tick])
+        _chart(
+            lambda: run_charts.credibility(model),
+            [id(model), tick],
+            "Guarantee credibility and P(holds) under this round's hazard, over the rounds.",
+        )
 
 
 @solara.component
@@ -123,7 +146,26 @@ def UnVotes(model: AccordModel, tick: int) -> None:
             rows.append(row)
         solara.Markdown("**Tally of this run** (Security Council: members only)")
         solara.DataFrame(pd.DataFrame(rows), items_per_page=10)
+        held = [str(r["resolution"]) for r in rows if r["outcome"] != "not held yet"]
+        if held:
+            VoteChart(model, tick, held)
         grid = vote_grid(model)
         if grid.shape[1] > 3:
             solara.Markdown("**Each state's vote** (Y yes, N no, A abstain, X absent)")
             solara.DataFrame(grid, items_per_page=10)
+
+
+@solara.component
+def VoteChart(model: AccordModel, tick: int, held: list[str]) -> None:
+    """Each state's vote on one held resolution, as dots by bloc (no map: see viz.charts)."""
+    chosen, set_chosen = solara.use_state(held[-1])
+    chosen = chosen if chosen in held else held[-1]
+    solara.Select("Resolution", values=held, value=chosen, on_value=set_chosen)
+    fig = solara.use_memo(lambda: run_charts.votes(model, chosen), [id(model), tick, chosen])
+    if fig is not None:
+        Chart(
+            fig,
+            alt=f"Each state's vote on {chosen} in this run, grouped by bloc; hover a dot for "
+            "the state.",
+            dependencies=[id(model), tick, chosen],
+        )

@@ -43,6 +43,17 @@ def _nice_step(low: float, high: float) -> float:
     return 10.0 ** math.floor(math.log10(span / 100)) if span > 0 else 1.0
 
 
+def _on_grid(value: float, low: float, high: float) -> float:
+    """A step fine enough that the scenario's value lies on the slider's grid: a slider snaps
+    its value to the grid when drawn, and a snapped value would read as a changed assumption."""
+    step = _nice_step(low, high)
+    while step > 1e-9 and abs(round((value - low) / step) * step + low - value) > 1e-12 * max(
+        1.0, abs(value)
+    ):
+        step /= 10
+    return step
+
+
 def sliders(scenario: Scenario) -> list[Slider]:
     """One slider per parameter, over its declared range, starting at its central value."""
     out = []
@@ -50,7 +61,7 @@ def sliders(scenario: Scenario) -> list[Slider]:
         low, high = (float(v) for v in p.range)
         central = float(p.central)
         integer = all(float(v).is_integer() for v in (low, high, central)) and high - low >= 10
-        step = max(1.0, _nice_step(low, high)) if integer else _nice_step(low, high)
+        step = max(1.0, _nice_step(low, high)) if integer else _on_grid(central, low, high)
         dist = None
         if p.distribution is not None:
             d = p.distribution
