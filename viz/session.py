@@ -61,7 +61,8 @@ def sliders(scenario: Scenario) -> list[Slider]:
         low, high = (float(v) for v in p.range)
         central = float(p.central)
         integer = all(float(v).is_integer() for v in (low, high, central)) and high - low >= 10
-        step = max(1.0, _nice_step(low, high)) if integer else _on_grid(central, low, high)
+        step = _on_grid(central, low, high)
+        step = max(1.0, step) if integer else step  # an integer grid is whole numbers
         dist = None
         if p.distribution is not None:
             d = p.distribution
