@@ -9,6 +9,7 @@ Every number in docs/validation.md is read from experiments/results/; none is ty
 from __future__ import annotations
 
 import argparse
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -731,7 +732,13 @@ Scripts: `experiments/hindcast_un_2025.py`, `experiments/force_history.py`,
     bargain = [war_and_bargain(), deu3()]
     sections = [hindcast(), history(), force_2025(), assumptions(), cases(), durability()]
     sections += [intervals(), *votes, *bargain]
-    return "\n".join([head, *sections, sweep, tail])
+    return unnumbered("\n".join([head, *sections, sweep, tail]))
+
+
+def unnumbered(text: str) -> str:
+    """Section headings without numbers: the sections come from several scripts, and a heading
+    without a number keeps a stable anchor (docs/cases link to #historical-cases)."""
+    return re.sub(r"^## \d+\. (.+)$", r"## \1", text, flags=re.M)
 
 
 def main() -> None:
