@@ -67,6 +67,7 @@ bench: $(STAMP)
 	$(PY) benchmarks/ensemble.py
 	$(PY) benchmarks/sweep.py
 	$(PY) benchmarks/ui.py
+	$(PY) benchmarks/memory.py
 
 docs: $(STAMP)
 	NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs build --strict
