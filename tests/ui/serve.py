@@ -17,6 +17,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 ADDRESS = re.compile(r"Accord UI: open (http://\S+)")
+# Headless Chromium as the browser tests launch it (no sandbox as root, nothing phoning home).
+CHROMIUM_ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]  # fmt: skip
+LOOPBACK = {"127.0.0.1", "localhost", "::1", "[::1]"}  # where a page's requests may go
 
 
 @dataclass

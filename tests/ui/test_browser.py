@@ -27,20 +27,10 @@ if CHROMIUM is None:
 
 from playwright.sync_api import Browser, Page, expect, sync_playwright  # noqa: E402
 
-from tests.ui.serve import accord_ui, free_port  # noqa: E402
+from tests.ui.serve import CHROMIUM_ARGS, LOOPBACK, accord_ui, free_port  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
 SHOTS = ROOT / "docs" / "img"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--headless",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
 
 
 @dataclass
@@ -94,7 +84,7 @@ class Session:
             parts = urlparse(u)
             if parts.scheme in ("data", "blob", "about"):
                 continue
-            if parts.hostname not in LOCAL_HOSTS:
+            if parts.hostname not in LOOPBACK:
                 out.append(u)
         return out
 

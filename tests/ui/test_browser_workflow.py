@@ -33,15 +33,12 @@ if CHROMIUM is None:
 from playwright.sync_api import Browser, Page, expect, sync_playwright  # noqa: E402
 
 from scenarios import load_scenario  # noqa: E402
-from tests.ui.serve import accord_ui, free_port  # noqa: E402
+from tests.ui.serve import CHROMIUM_ARGS, LOOPBACK, accord_ui, free_port  # noqa: E402
 from viz.session import scenario_zip  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
 SHOTS = ROOT / "docs" / "img"
 SWEEP = ROOT / "tests" / "data" / "sweep-discovery"
-ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]  # fmt: skip
-LOCAL = {"127.0.0.1", "localhost", "::1", "[::1]"}
 WAIT = 120_000
 
 
@@ -72,7 +69,7 @@ def url(served: Served) -> str:
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
     with sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        b = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield b
         b.close()
 
@@ -100,7 +97,7 @@ class Session:
 
     def close(self) -> None:
         left = [u for u in self.requests if urlparse(u).scheme not in ("data", "blob", "about")
-                and urlparse(u).hostname not in LOCAL]  # fmt: skip
+                and urlparse(u).hostname not in LOOPBACK]  # fmt: skip
         self.context.close()
         assert left == [], f"requests left the machine: {left[:5]}"
 

@@ -31,10 +31,9 @@ if CHROMIUM is None:
 
 from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright  # noqa: E402
 
-from tests.ui.serve import Served, accord_ui, free_port  # noqa: E402
+from tests.ui.serve import CHROMIUM_ARGS, Served, accord_ui, free_port  # noqa: E402
 from tests.unit.scenario_factory import Spec  # noqa: E402
 
-CHROMIUM_ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--no-first-run"]
 SECRET = "secret-line-that-must-never-be-shown"
 OPEN_FIELD = "…or a scenario directory in the workspace"
 SAVE_FIELD = "…or save the scenario into a new directory in the workspace"
