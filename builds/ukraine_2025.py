@@ -166,8 +166,11 @@ STATE_COLUMNS = (  # the loader's columns, with the per-dimension ones after cap
     + [f"pos_{d}" for d in DIMENSIONS]
     + [f"sal_{d}" for d in DIMENSIONS]
     + list(BASE_COLUMNS[3:])
-    + [*IDEAL_COLUMNS, "veto_cost"]
+    + [*IDEAL_COLUMNS, "veto_cost", "reference_votes"]
 )
+#: the roll calls the scenario's texts name as their reference (scenario.toml ``reference``):
+#: each state's recorded vote on them goes to states.csv ``reference_votes`` (ODD 7.8)
+REFERENCE_ROLL_CALLS = ("A/RES/ES-11/1", "A/RES/ES-11/6")
 
 
 def _f4(x: float) -> str:
@@ -310,6 +313,13 @@ def build_states(src: Path) -> list[dict[str, str]]:
 
     # prior mean of absence: the ES-11/1 absent share (the only complete list)
     base_absent = float((es1["vote"] == "X").mean())
+    recorded = votes[
+        votes["resolution"].isin(REFERENCE_ROLL_CALLS) & votes["vote"].isin(list("YNA"))
+    ]
+    reference_votes = {
+        str(iso3): ";".join(f"{r}={v}" for r, v in zip(g["resolution"], g["vote"], strict=True))
+        for iso3, g in recorded.sort_values(["iso3", "resolution"]).groupby("iso3")
+    }
 
     rows: list[dict[str, str]] = []
     for iso3 in iso3s:
@@ -403,6 +413,8 @@ def build_states(src: Path) -> list[dict[str, str]]:
         src_parts.append(f"ideal: ideal_points.csv {year} (builds/ideal_points.py)")
         if seat == "permanent":
             src_parts.append("veto_cost: veto_costs.csv (builds/veto_costs.py)")
+        if iso3 in reference_votes:
+            src_parts.append("reference_votes: un_votes_ukraine_2022_2023.csv")
 
         row = {
             "iso3": iso3,
@@ -422,6 +434,7 @@ def build_states(src: Path) -> list[dict[str, str]]:
             "ideal_1": _f4(float(ideal_points.loc[iso3, "dim1"])),
             "ideal_2": _f4(float(ideal_points.loc[iso3, "dim2"])),
             "veto_cost": _f4(veto_costs[iso3]) if seat == "permanent" else "",
+            "reference_votes": reference_votes.get(iso3, ""),
         }
         rows.append(row)
     unknown = (set(key) | set(force) | set(memb["iso3"])) - set(iso3s)

@@ -13,8 +13,9 @@ from common import RESULTS
 MODEL_NAMES = {
     "model_2d": "ideal points, 2 dimensions",
     "model_2d_patron": "2 dimensions + patron pull",
-    "model_2d_persistence": "2 dimensions + vote on the reference",
+    "model_2d_persistence": "2 dimensions + vote on the reference (the engine's rule)",
     "model_1d": "baseline: 1 dimension",
+    "model_1d_persistence": "1 dimension + vote on the reference",
     "copy_reference": "baseline: vote as on the reference roll call",
 }
 
@@ -40,6 +41,12 @@ def votes_out_of_sample() -> str:
         for test, beats in by_test.items():
             word = "beats" if beats else "does **not** beat"
             verdict.append(f"- {test}: {MODEL_NAMES[variant]} {word} both baselines on log-loss.")
+    for test, beats in run.get("persistence_2d_beats_persistence_1d", {}).items():
+        word = "beats" if beats else "does **not** beat"
+        verdict.append(
+            f"- {test}, like for like: 2 dimensions + vote on the reference {word} "
+            "1 dimension + vote on the reference."
+        )
     fitted = run["fitted_on_training_data"]
     calib = []
     for test, d in fitted.items():
@@ -59,6 +66,13 @@ predicted. A new roll call's item parameters are those of its reference roll cal
 else the most similar text; ES-11/1 for the 2022-2023 texts), never its own votes. Baselines:
 each state votes as on the reference roll call (through the confusion matrix of the last
 training year), and the same model in one dimension. {run["es11_notes"]}.
+
+The engine votes a text with item parameters by the third row: the ideal-point probabilities
+(the reference's item parameters times a temperature) mixed with each state's own recorded vote
+on the reference roll call (`agents.rules.votes.persist_on_reference`). Its two weights are the
+scenario parameters `vote_item_temperature` and `vote_persistence`, set to test 2's values fitted
+on the training data (below; the reference methods are "same title" for the scenario's texts,
+which name their reference).
 
 {_table(summary)}
 

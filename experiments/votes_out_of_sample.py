@@ -45,6 +45,7 @@ from agents.rules.votes import (
     follow_patron,
     ordinal_vote_probabilities,
     patron_pull_weight,
+    persist_on_reference,
 )
 from builds.ideal_points import Design, Fit, build_design, fit, subsample, training_data
 from builds.patrons import fit_patron_weights, patron_covariates
@@ -141,9 +142,8 @@ def model_probabilities(
             then = ref_votes.reindex(
                 list(zip([ref] * len(rows), votes["iso3"].to_numpy()[rows], strict=True))
             ).to_numpy()
-            ok = ~np.isnan(then)
-            rho = calib[f"rho_{method}"]
-            p[ok] = (1 - rho) * p[ok] + rho * np.eye(3)[then[ok].astype(int)]
+            then = np.where(np.isnan(then), -1, then).astype(np.int64)
+            p = persist_on_reference(p, then, calib[f"rho_{method}"])
         out[rows] = p
     return out
 
@@ -288,6 +288,7 @@ def run_test(
         "model_2d_patron": model_probabilities(*args[2], None, patrons, weights),
         "model_2d_persistence": model_probabilities(*args[2], ref_votes),
         "model_1d": model_probabilities(*args[1]),
+        "model_1d_persistence": model_probabilities(*args[1], ref_votes),
         "copy_reference": copy_baseline(rc_all, votes, ref_of, conf),
     }
     y = votes["vote"].to_numpy()
@@ -363,6 +364,14 @@ def main() -> None:
                 for test, g in summary.groupby("test")
             }
             for variant in ("model_2d", "model_2d_patron", "model_2d_persistence")
+        },
+        # like for like: the engine's rule against the same rule in one dimension
+        "persistence_2d_beats_persistence_1d": {
+            test: bool(
+                g.set_index("model").loc["model_2d_persistence", "log_loss"]
+                < g.set_index("model").loc["model_1d_persistence", "log_loss"]
+            )
+            for test, g in summary.groupby("test")
         },
     }
     (RESULTS / "votes_oos_run.json").write_text(json.dumps(run, indent=1) + "\n")

@@ -11,6 +11,7 @@ from numpy.typing import NDArray
 
 from agents.rules import influence_weights
 from agents.rules.force_generation import FEATURES
+from agents.rules.votes import VoteCode
 from model.outputs import Axes
 from scenarios import Scenario, load_scenario
 from scenarios.catalogue import PER_VETO_PLAYER, veto_parameter
@@ -39,6 +40,9 @@ class Vote:
     discrimination: F | None = None
     cut_no: float = 0.0
     cut_abstain: float = 0.0
+    #: each state's recorded vote on the text's reference roll call ``(N,)`` (vote codes; −1
+    #: unknown), or None when no state has one (states.csv reference_votes)
+    reference_vote: Ints | None = None
 
 
 @dataclass(frozen=True)
@@ -150,9 +154,19 @@ def _votes(s: Scenario) -> tuple[Vote, ...]:
                 ),
                 cut_no=float(r.cut_no or 0.0),
                 cut_abstain=float(r.cut_abstain or 0.0),
+                reference_vote=_reference_vote(s, r.reference) if r.has_item else None,
             )
         )
     return tuple(out)
+
+
+def _reference_vote(s: Scenario, reference: str | None) -> Ints | None:
+    """Each state's vote code on the roll call ``reference`` (−1 where not recorded), or None."""
+    code = {"Y": VoteCode.YES, "N": VoteCode.NO, "A": VoteCode.ABSTAIN}
+    votes = [dict(r.reference_votes).get(reference or "") for r in s.states]
+    if all(v is None for v in votes):
+        return None
+    return np.array([code[v] if v is not None else -1 for v in votes], np.intp)
 
 
 def force_features(s: Scenario, cand: Ints) -> tuple[dict[str, F], B]:

@@ -108,6 +108,12 @@ CATALOGUE: dict[str, Entry] = {
     "vote_threshold": Entry("utility", "gain over the status quo needed to vote yes"),
     "vote_threshold_no": Entry("utility", "loss against the status quo needed to vote no"),
     "vote_noise": Entry("utility", "sd of a member's idiosyncratic vote shock"),
+    "vote_item_temperature": Entry(
+        "dimensionless", "scale of a reference roll call's item parameters for a new text"
+    ),
+    "vote_persistence": Entry(
+        "share", "weight of a state's own vote on the text's reference roll call"
+    ),
 }
 
 PER_VETO_PLAYER: dict[str, Entry] = {

@@ -237,6 +237,10 @@ class StateRow(Frozen):
     ideal: tuple[float, ...] | None = None
     #: extra dislike before a permanent member's no (a veto) rather than an abstention
     veto_cost: float | None = None
+    #: the state's recorded votes on reference roll calls (optional column reference_votes,
+    #: ``A/RES/ES-11/1=Y;A/RES/ES-11/6=A``): (roll call, Y/N/A) pairs; a text whose reference is
+    #: one of them mixes in that vote (``agents.rules.votes.persist_on_reference``)
+    reference_votes: tuple[tuple[str, str], ...] = ()
 
     @property
     def votes_at_un(self) -> bool:

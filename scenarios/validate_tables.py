@@ -32,8 +32,11 @@ IDEAL_BOUND = 10.0
 #: bound on a permanent member's veto cost (latent units of the ordinal vote rule)
 VETO_COST_BOUND = 20.0
 #: optional: ``status`` absent means every row is a UN member (the column a case adds for other
-#: actors); ``ideal_1``, ``ideal_2`` (together) and ``veto_cost`` feed the ordinal vote rule
-OPTIONAL_STATE_COLUMNS = ("status", *IDEAL_COLUMNS, "veto_cost")
+#: actors); ``ideal_1``, ``ideal_2`` (together), ``veto_cost`` and ``reference_votes`` feed the
+#: ordinal vote rule
+OPTIONAL_STATE_COLUMNS = ("status", *IDEAL_COLUMNS, "veto_cost", "reference_votes")
+#: the votes a state's recorded vote on a reference roll call may take (absences are left out)
+REFERENCE_VOTE_LETTERS = ("Y", "N", "A")
 TIE_COLUMNS = ("from", "to", "weight", "kind", "source")
 MAX_STATES = 5_000  # rows of states.csv (193 UN members; room for sub-state actors)
 
@@ -93,6 +96,7 @@ def states(
         status = _status(at, row.get("status", ""), seat, candidate)
         ideal = _ideal(at, row, table.header, status)
         veto_cost = _veto_cost(at, row.get("veto_cost", ""), seat)
+        reference_votes = _reference_votes(at, row.get("reference_votes", ""))
         if len(problems) > count:
             continue
         cells: dict[str, Any] = {"iso3": iso3, "name": row["name"], "capability": capability}
@@ -103,6 +107,7 @@ def states(
         cells |= {"bloc": row["bloc"], "force_candidate": candidate == "true"}
         cells |= {"troop_capacity": troops, "sc_seat": seat or None, "source": row["source"]}
         cells |= {"status": status, "ideal": ideal, "veto_cost": veto_cost}
+        cells |= {"reference_votes": reference_votes}
         out.append(StateRow.model_validate(cells))
     if not table.rows:
         return (), None, None
@@ -153,6 +158,25 @@ def _veto_cost(at: At, text: str, seat: str) -> float | None:
         at.bad("veto_cost", text, "empty: only a permanent member's no is a veto")
         return None
     return parse_csv_number(at, "veto_cost", text, 0.0, VETO_COST_BOUND)
+
+
+def _reference_votes(at: At, text: str) -> tuple[tuple[str, str], ...]:
+    """``roll call=vote`` pairs separated by ``;`` (each roll call once, vote Y, N or A)."""
+    out: dict[str, str] = {}
+    for part in (p.strip() for p in text.split(";")):
+        if not part:
+            continue
+        call, sep, vote = (s.strip() for s in part.partition("="))
+        allowed = "roll call=vote pairs separated by ';', vote one of " + ", ".join(
+            REFERENCE_VOTE_LETTERS
+        )
+        if not sep or not call or vote not in REFERENCE_VOTE_LETTERS:
+            at.bad("reference_votes", part, allowed + " (e.g. A/RES/ES-11/1=Y)")
+        elif call in out:
+            at.bad("reference_votes", part, f"each roll call once ({call} repeats)")
+        else:
+            out[call] = vote
+    return tuple(out.items())
 
 
 def ties(path: Path, problems: Problems, iso3s: Collection[str] | None) -> tuple[Tie, ...]:

@@ -174,6 +174,8 @@ def write_scenario(s: Scenario, directory: Path) -> Path:
         columns += list(IDEAL_COLUMNS)
     if any(row.veto_cost is not None for row in s.states):
         columns.append("veto_cost")
+    if any(row.reference_votes for row in s.states):
+        columns.append("reference_votes")
     with (directory / "states.csv").open("w", encoding="utf-8", newline="") as f:
         writer = csv.writer(f, lineterminator="\n")
         writer.writerow(columns)
@@ -184,6 +186,7 @@ def write_scenario(s: Scenario, directory: Path) -> Path:
             ideal = row.ideal if row.ideal is not None else ("",) * len(IDEAL_COLUMNS)
             cells.update(dict(zip(IDEAL_COLUMNS, ideal, strict=True)))
             cells.update(veto_cost="" if row.veto_cost is None else row.veto_cost)
+            cells.update(reference_votes=";".join(f"{c}={v}" for c, v in row.reference_votes))
             cells.update(
                 memberships=";".join(row.memberships),
                 force_candidate="true" if row.force_candidate else "false",

@@ -196,6 +196,24 @@ def follow_patron(probabilities: ArrayLike, patron: ArrayLike, weight: ArrayLike
     return out
 
 
+def persist_on_reference(
+    probabilities: ArrayLike, reference_vote: ArrayLike, persistence: ArrayLike
+) -> F:
+    """Mix each state's vote probabilities ``(..., N, 3)`` with its own recorded vote on the
+    text's reference roll call: ``p_i ← (1 − ρ) p_i + ρ e(v_i)`` (Bailey, Strezhnev & Voeten
+    2017 bridge texts that repeat earlier language; a state that voted on that language tends to
+    vote again as it did). reference_vote ``(N,)`` vote codes (yes, no, abstain; any other code,
+    e.g. −1 for unknown or absent, leaves ``p_i`` unchanged); persistence ``ρ ∈ [0, 1]``,
+    ``(...)``."""
+    p = np.asarray(probabilities, float)
+    ref = np.asarray(reference_vote, np.int64)
+    known = (ref >= VoteCode.YES) & (ref <= VoteCode.ABSTAIN)
+    onehot = np.eye(3)[np.where(known, ref, 0)]
+    rho = np.asarray(persistence, float)[..., None, None]
+    out: F = np.where(known[:, None], (1.0 - rho) * p + rho * onehot, p)
+    return out
+
+
 def draw_ordinal_votes(
     probabilities: ArrayLike,
     u_vote: ArrayLike,

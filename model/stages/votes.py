@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import numpy as np
-from numpy.typing import NDArray
+from numpy.typing import ArrayLike, NDArray
 from scipy.special import ndtr
 
 from agents import rules
@@ -20,6 +20,7 @@ from agents.rules.votes import (
     VoteCode,
     draw_ordinal_votes,
     ordinal_vote_probabilities,
+    persist_on_reference,
     veto_cost_for,
 )
 
@@ -68,16 +69,32 @@ def text_as_voted(world: World, st: RoundState, k: int) -> tuple[F, F, NDArray[n
     return text, sq, mask
 
 
-def item_probabilities(world: World, v: Vote) -> F:
-    """Each member's probabilities ``(N, 3)`` of yes, no, abstain on a text with item
-    parameters; in the Security Council a permanent member's no carries its veto cost."""
+def item_probabilities(
+    world: World, v: Vote, temperature: ArrayLike = 1.0, persistence: ArrayLike = 0.0
+) -> F:
+    """Each member's probabilities ``(..., N, 3)`` of yes, no, abstain on a text with item
+    parameters: the reference roll call's parameters scaled by ``temperature`` (a fitted item is
+    sharper than a new text's), then each state's recorded vote on the reference mixed in with
+    weight ``persistence``. In the Security Council a permanent member's no carries its veto
+    cost, and its vote is not mixed with its Assembly vote (the veto is a separate decision).
+    temperature, persistence: scalars or ``(R,)``."""
     assert world.ideal is not None and v.discrimination is not None
     no_cost: F | float = 0.0
-    if v.forum == "security_council" and world.veto_cost is not None:
+    council = v.forum == "security_council"
+    if council and world.veto_cost is not None:
         no_cost = veto_cost_for(world.permanent, 1.0) * world.veto_cost
-    return ordinal_vote_probabilities(
-        world.ideal, v.discrimination, v.cut_no, v.cut_abstain, no_cost=no_cost
+    t = np.asarray(temperature, float)
+    p = ordinal_vote_probabilities(
+        world.ideal,
+        t[..., None] * v.discrimination,
+        t * v.cut_no,
+        t * v.cut_abstain,
+        no_cost=no_cost,
     )
+    if v.reference_vote is None:
+        return p
+    ref = np.where(world.permanent, -1, v.reference_vote) if council else v.reference_vote
+    return persist_on_reference(p, ref, persistence)
 
 
 def _item_votes(
@@ -85,7 +102,10 @@ def _item_votes(
 ) -> Ints:
     """Votes ``(R, N)`` by the ordinal rule, each replication's uniforms from its vote shocks
     (``Φ(z)``), so a replication still depends only on its seed."""
-    p = item_probabilities(world, world.votes[k])
+    pars = st.params
+    p = item_probabilities(
+        world, world.votes[k], pars["vote_item_temperature"], pars["vote_persistence"]
+    )
     u = ndtr(st.noise.vote_z[:, k])
     return draw_ordinal_votes(p, u, st.noise.absent_u[:, k], p_absent, member)
 
