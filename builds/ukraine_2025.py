@@ -32,8 +32,9 @@ import pandas as pd
 
 from builds.force_table import CAPACITY_SOURCE, force_table
 from builds.ideal_positions import ideal_scores, last_positions
+from builds.patrons import patron_covariates
 from scenarios.validate_force import FORCE_COLUMNS
-from scenarios.validate_tables import IDEAL_COLUMNS
+from scenarios.validate_tables import IDEAL_COLUMNS, PATRON_COLUMNS
 from scenarios.validate_tables import STATE_COLUMNS as BASE_COLUMNS
 
 SCENARIOS = Path(__file__).resolve().parents[1] / "scenarios"
@@ -166,8 +167,10 @@ STATE_COLUMNS = (  # the loader's columns, with the per-dimension ones after cap
     + [f"pos_{d}" for d in DIMENSIONS]
     + [f"sal_{d}" for d in DIMENSIONS]
     + list(BASE_COLUMNS[3:])
-    + [*IDEAL_COLUMNS, "veto_cost", "reference_votes"]
+    + [*IDEAL_COLUMNS, "veto_cost", "reference_votes", *PATRON_COLUMNS]
 )
+#: the year of the patron covariates (US aid FY2022-2024 over GDP; ATOP pacts to 2018)
+PATRON_YEAR = START_YEAR - 1
 #: the roll calls the scenario's texts name as their reference (scenario.toml ``reference``):
 #: each state's recorded vote on them goes to states.csv ``reference_votes`` (ODD 7.8)
 REFERENCE_ROLL_CALLS = ("A/RES/ES-11/1", "A/RES/ES-11/6")
@@ -281,6 +284,19 @@ def memberships(src: Path) -> pd.DataFrame:
     return _read(src, "memberships.csv")
 
 
+def _patron_cells(cov: pd.Series) -> dict[str, str]:
+    """states.csv's patron columns: the patron and the ties to it, empty when there is none."""
+    ties = (float(cov["aid_share"]), int(cov["compact"]), int(cov["defence_pact"]))
+    if not cov["patron"] or not any(ties):
+        return dict.fromkeys(PATRON_COLUMNS, "")
+    return {
+        "patron": str(cov["patron"]),
+        "patron_aid_share": f"{ties[0]:.6f}",
+        "patron_compact": str(ties[1]),
+        "patron_defence_pact": str(ties[2]),
+    }
+
+
 def build_states(src: Path) -> list[dict[str, str]]:
     votes = load_votes(src)
     es1 = votes[votes["resolution"] == "A/RES/ES-11/1"].sort_values("iso3")
@@ -316,6 +332,7 @@ def build_states(src: Path) -> list[dict[str, str]]:
     recorded = votes[
         votes["resolution"].isin(REFERENCE_ROLL_CALLS) & votes["vote"].isin(list("YNA"))
     ]
+    patrons = patron_covariates(iso3s, PATRON_YEAR).set_index("iso3")
     reference_votes = {
         str(iso3): ";".join(f"{r}={v}" for r, v in zip(g["resolution"], g["vote"], strict=True))
         for iso3, g in recorded.sort_values(["iso3", "resolution"]).groupby("iso3")
@@ -415,6 +432,8 @@ def build_states(src: Path) -> list[dict[str, str]]:
             src_parts.append("veto_cost: veto_costs.csv (builds/veto_costs.py)")
         if iso3 in reference_votes:
             src_parts.append("reference_votes: un_votes_ukraine_2022_2023.csv")
+        if _patron_cells(patrons.loc[iso3])["patron"]:
+            src_parts.append(f"patron: builds/patrons.py {PATRON_YEAR} (ATOP, US aid, compacts)")
 
         row = {
             "iso3": iso3,
@@ -435,6 +454,7 @@ def build_states(src: Path) -> list[dict[str, str]]:
             "ideal_2": _f4(float(ideal_points.loc[iso3, "dim2"])),
             "veto_cost": _f4(veto_costs[iso3]) if seat == "permanent" else "",
             "reference_votes": reference_votes.get(iso3, ""),
+            **_patron_cells(patrons.loc[iso3]),
         }
         rows.append(row)
     unknown = (set(key) | set(force) | set(memb["iso3"])) - set(iso3s)

@@ -83,6 +83,10 @@ class World:
     ideal: F | None = None
     #: (N,) extra dislike before a permanent member's no, its veto (0 when not given)
     veto_cost: F | None = None
+    #: (N,) index of the state whose vote each state may follow (−1: none; states.csv patron)
+    patron: Ints | None = None
+    #: (N, 3) the ties to that patron: aid share of GDP, compact (0/1), defence pact (0/1)
+    patron_ties: F | None = None
 
     @property
     def n(self) -> int:
@@ -236,6 +240,10 @@ def compile_world(s: Scenario) -> World:
         council_votes=s.un.council_votes if s.un is not None else 9,
         ideal=_ideal_points(rows),
         veto_cost=np.array([r.veto_cost or 0.0 for r in rows], float),
+        patron=np.array([index[r.patron] if r.patron else -1 for r in rows], np.intp),
+        patron_ties=np.array(
+            [(r.patron_aid_share, r.patron_compact, r.patron_defence_pact) for r in rows], float
+        ),
     )
 
 

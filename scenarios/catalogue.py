@@ -114,6 +114,11 @@ CATALOGUE: dict[str, Entry] = {
     "vote_persistence": Entry(
         "share", "weight of a state's own vote on the text's reference roll call"
     ),
+    "patron_pull_per_aid_share": Entry("weight", "pull towards the patron's vote per aid/GDP"),
+    "patron_pull_per_compact": Entry("weight", "pull towards the patron's vote from a compact"),
+    "patron_pull_per_defence_pact": Entry(
+        "weight", "pull towards the patron's vote from a defence pact"
+    ),
 }
 
 PER_VETO_PLAYER: dict[str, Entry] = {

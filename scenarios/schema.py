@@ -241,6 +241,14 @@ class StateRow(Frozen):
     #: ``A/RES/ES-11/1=Y;A/RES/ES-11/6=A``): (roll call, Y/N/A) pairs; a text whose reference is
     #: one of them mixes in that vote (``agents.rules.votes.persist_on_reference``)
     reference_votes: tuple[tuple[str, str], ...] = ()
+    #: the power whose vote the state may follow (optional column patron, an iso3 in states.csv,
+    #: empty: none) and the ties that set how much: the patron's aid as a share of the state's
+    #: GDP, a Compact of Free Association, a defence pact (patron_aid_share, patron_compact,
+    #: patron_defence_pact; ``agents.rules.votes.patron_pull_weight``)
+    patron: str | None = None
+    patron_aid_share: float = 0.0
+    patron_compact: bool = False
+    patron_defence_pact: bool = False
 
     @property
     def votes_at_un(self) -> bool:

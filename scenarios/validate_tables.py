@@ -34,7 +34,15 @@ VETO_COST_BOUND = 20.0
 #: optional: ``status`` absent means every row is a UN member (the column a case adds for other
 #: actors); ``ideal_1``, ``ideal_2`` (together), ``veto_cost`` and ``reference_votes`` feed the
 #: ordinal vote rule
-OPTIONAL_STATE_COLUMNS = ("status", *IDEAL_COLUMNS, "veto_cost", "reference_votes")
+#: a client's patron and its ties to it (``patron`` requires the three others)
+PATRON_COLUMNS = ("patron", "patron_aid_share", "patron_compact", "patron_defence_pact")
+OPTIONAL_STATE_COLUMNS = (
+    "status",
+    *IDEAL_COLUMNS,
+    "veto_cost",
+    "reference_votes",
+    *PATRON_COLUMNS,
+)
 #: the votes a state's recorded vote on a reference roll call may take (absences are left out)
 REFERENCE_VOTE_LETTERS = ("Y", "N", "A")
 TIE_COLUMNS = ("from", "to", "weight", "kind", "source")
@@ -57,11 +65,12 @@ def states(
     table = read_csv(path, problems, state_columns(dims), OPTIONAL_STATE_COLUMNS, MAX_STATES)
     if table is None:
         return (), None, None
-    given = [c for c in IDEAL_COLUMNS if c in table.header]
-    if given and len(given) < len(IDEAL_COLUMNS):
-        missing = next(c for c in IDEAL_COLUMNS if c not in given)
-        problems.add(path, "line 1", "header", missing, "required with " + ", ".join(given))
-        return (), None, None
+    for together in (IDEAL_COLUMNS, PATRON_COLUMNS):
+        given = [c for c in together if c in table.header]
+        if given and len(given) < len(together):
+            missing = next(c for c in together if c not in given)
+            problems.add(path, "line 1", "header", missing, "required with " + ", ".join(given))
+            return (), None, None
     if not table.rows and not any(p.file == str(path) for p in problems.items):
         problems.add(path, "-", "rows", 0, "at least one state (a row below the header)")
     out: list[StateRow] = []
@@ -97,6 +106,7 @@ def states(
         ideal = _ideal(at, row, table.header, status)
         veto_cost = _veto_cost(at, row.get("veto_cost", ""), seat)
         reference_votes = _reference_votes(at, row.get("reference_votes", ""))
+        patron = _patron(at, row, iso3)
         if len(problems) > count:
             continue
         cells: dict[str, Any] = {"iso3": iso3, "name": row["name"], "capability": capability}
@@ -107,11 +117,17 @@ def states(
         cells |= {"bloc": row["bloc"], "force_candidate": candidate == "true"}
         cells |= {"troop_capacity": troops, "sc_seat": seat or None, "source": row["source"]}
         cells |= {"status": status, "ideal": ideal, "veto_cost": veto_cost}
-        cells |= {"reference_votes": reference_votes}
+        cells |= {"reference_votes": reference_votes, **patron}
         out.append(StateRow.model_validate(cells))
     if not table.rows:
         return (), None, None
     iso3s = [row["iso3"] for _, row in table.rows]
+    known = set(iso3s)
+    for line, row in table.rows:
+        named = row.get("patron", "")
+        if named and ISO3.match(named) and named not in known:
+            at = At(problems, path, f"line {line} ({row['iso3']})")
+            at.bad("patron", named, "empty, or the iso3 code of another state in states.csv")
     candidates = [row["iso3"] for _, row in table.rows if row["force_candidate"] == "true"]
     return tuple(out), iso3s, candidates
 
@@ -158,6 +174,26 @@ def _veto_cost(at: At, text: str, seat: str) -> float | None:
         at.bad("veto_cost", text, "empty: only a permanent member's no is a veto")
         return None
     return parse_csv_number(at, "veto_cost", text, 0.0, VETO_COST_BOUND)
+
+
+def _patron(at: At, row: dict[str, str], iso3: str) -> dict[str, Any]:
+    """The state's patron (another state) and its ties to it; all empty when it has none."""
+    patron = row.get("patron", "")
+    ties = [row.get(c, "") for c in PATRON_COLUMNS[1:]]
+    if not patron:
+        for column, text in zip(PATRON_COLUMNS[1:], ties, strict=True):
+            if text:
+                at.bad(column, text, "empty: the state has no patron")
+        return {}
+    if not ISO3.match(patron) or patron == iso3:
+        at.bad("patron", patron, "empty, or the iso3 code of another state in states.csv")
+    aid = parse_csv_number(at, "patron_aid_share", ties[0], 0.0, 1.0)
+    flags = {}
+    for column, text in zip(PATRON_COLUMNS[2:], ties[1:], strict=True):
+        if text not in ("0", "1"):
+            at.bad(column, text, "0 or 1")
+        flags[column] = text == "1"
+    return {"patron": patron, "patron_aid_share": aid, **flags}
 
 
 def _reference_votes(at: At, text: str) -> tuple[tuple[str, str], ...]:

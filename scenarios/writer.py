@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from scenarios.validate_force import FORCE_COLUMNS
 from scenarios.validate_params import catalogue_entry
-from scenarios.validate_tables import IDEAL_COLUMNS, STATE_COLUMNS, TIE_COLUMNS
+from scenarios.validate_tables import IDEAL_COLUMNS, PATRON_COLUMNS, STATE_COLUMNS, TIE_COLUMNS
 
 if TYPE_CHECKING:
     from scenarios.schema import Parameter, Scenario
@@ -176,6 +176,8 @@ def write_scenario(s: Scenario, directory: Path) -> Path:
         columns.append("veto_cost")
     if any(row.reference_votes for row in s.states):
         columns.append("reference_votes")
+    if any(row.patron for row in s.states):
+        columns += list(PATRON_COLUMNS)
     with (directory / "states.csv").open("w", encoding="utf-8", newline="") as f:
         writer = csv.writer(f, lineterminator="\n")
         writer.writerow(columns)
@@ -187,6 +189,14 @@ def write_scenario(s: Scenario, directory: Path) -> Path:
             cells.update(dict(zip(IDEAL_COLUMNS, ideal, strict=True)))
             cells.update(veto_cost="" if row.veto_cost is None else row.veto_cost)
             cells.update(reference_votes=";".join(f"{c}={v}" for c, v in row.reference_votes))
+            if row.patron:
+                cells.update(
+                    patron=row.patron,
+                    patron_compact=int(row.patron_compact),
+                    patron_defence_pact=int(row.patron_defence_pact),
+                )
+            else:
+                cells.update({c: "" for c in PATRON_COLUMNS})
             cells.update(
                 memberships=";".join(row.memberships),
                 force_candidate="true" if row.force_candidate else "false",

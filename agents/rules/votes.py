@@ -186,11 +186,11 @@ def patron_pull_weight(
 
 def follow_patron(probabilities: ArrayLike, patron: ArrayLike, weight: ArrayLike) -> F:
     """Mix each client's vote probabilities ``(..., N, 3)`` with its patron's:
-    ``p_i ← (1 − w_i) p_i + w_i p_patron(i)``. patron ``(N,)`` index (−1: none); weight ``(N,)``.
-    The patron's own probabilities are used (no chains of following)."""
+    ``p_i ← (1 − w_i) p_i + w_i p_patron(i)``. patron ``(N,)`` index (−1: none); weight
+    ``(..., N)``. The patron's own probabilities are used (no chains of following)."""
     p = np.asarray(probabilities, float)
     idx = np.asarray(patron, np.int64)
-    w = np.where(idx >= 0, np.asarray(weight, float), 0.0)[:, None]
+    w = np.where(idx >= 0, np.asarray(weight, float), 0.0)[..., None]
     patron_p = p[..., np.maximum(idx, 0), :]
     out: F = (1.0 - w) * p + w * patron_p
     return out

@@ -19,7 +19,9 @@ from agents import rules
 from agents.rules.votes import (
     VoteCode,
     draw_ordinal_votes,
+    follow_patron,
     ordinal_vote_probabilities,
+    patron_pull_weight,
     persist_on_reference,
     veto_cost_for,
 )
@@ -70,14 +72,19 @@ def text_as_voted(world: World, st: RoundState, k: int) -> tuple[F, F, NDArray[n
 
 
 def item_probabilities(
-    world: World, v: Vote, temperature: ArrayLike = 1.0, persistence: ArrayLike = 0.0
+    world: World,
+    v: Vote,
+    temperature: ArrayLike = 1.0,
+    persistence: ArrayLike = 0.0,
+    patron_pull: tuple[ArrayLike, ArrayLike, ArrayLike] = (0.0, 0.0, 0.0),
 ) -> F:
     """Each member's probabilities ``(..., N, 3)`` of yes, no, abstain on a text with item
     parameters: the reference roll call's parameters scaled by ``temperature`` (a fitted item is
-    sharper than a new text's), then each state's recorded vote on the reference mixed in with
-    weight ``persistence``. In the Security Council a permanent member's no carries its veto
-    cost, and its vote is not mixed with its Assembly vote (the veto is a separate decision).
-    temperature, persistence: scalars or ``(R,)``."""
+    sharper than a new text's); a client pulled towards its patron's probabilities
+    (``patron_pull``: per aid share, compact, defence pact); then each state's recorded vote on
+    the reference mixed in with weight ``persistence``. In the Security Council a permanent
+    member's no carries its veto cost, and it neither follows a patron nor repeats its Assembly
+    vote (the veto is a separate decision). Weights: scalars or ``(R,)``."""
     assert world.ideal is not None and v.discrimination is not None
     no_cost: F | float = 0.0
     council = v.forum == "security_council"
@@ -91,10 +98,14 @@ def item_probabilities(
         t * v.cut_abstain,
         no_cost=no_cost,
     )
+    own = world.permanent if council else np.zeros(world.n, bool)  # decides alone
+    if world.patron is not None and world.patron_ties is not None:
+        per = [np.asarray(w, float)[..., None] for w in patron_pull]
+        weight = patron_pull_weight(*world.patron_ties.T, *per)
+        p = follow_patron(p, np.where(own, -1, world.patron), weight)
     if v.reference_vote is None:
         return p
-    ref = np.where(world.permanent, -1, v.reference_vote) if council else v.reference_vote
-    return persist_on_reference(p, ref, persistence)
+    return persist_on_reference(p, np.where(own, -1, v.reference_vote), persistence)
 
 
 def _item_votes(
@@ -103,8 +114,13 @@ def _item_votes(
     """Votes ``(R, N)`` by the ordinal rule, each replication's uniforms from its vote shocks
     (``Φ(z)``), so a replication still depends only on its seed."""
     pars = st.params
+    pull = (
+        pars["patron_pull_per_aid_share"],
+        pars["patron_pull_per_compact"],
+        pars["patron_pull_per_defence_pact"],
+    )
     p = item_probabilities(
-        world, world.votes[k], pars["vote_item_temperature"], pars["vote_persistence"]
+        world, world.votes[k], pars["vote_item_temperature"], pars["vote_persistence"], pull
     )
     u = ndtr(st.noise.vote_z[:, k])
     return draw_ordinal_votes(p, u, st.noise.absent_u[:, k], p_absent, member)
