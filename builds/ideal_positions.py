@@ -1,30 +1,68 @@
-"""Positions on the ceasefire dimensions from UN ideal points (ODD 5, initialisation; issue 12).
+"""Positions on the ceasefire dimensions from UN ideal points and dimension-specific evidence
+(ODD 5, initialisation; issue 12).
 
-For a state that is not hand-set, a *score* in [0, 1] per dimension (0: with Ukraine's texts,
-1: against them); ``builds.ukraine_2025`` maps a score to a position between the dimension's
-``POS_LOW`` and ``POS_HIGH``. Each dimension reads a different part of the ideal-point estimate
-(``scenarios/sources/un/ideal_points.csv``, last fitted year 2023, and the fitted item parameters
-of ES-11 texts in ``ideal_point_items.csv``), so the five are no longer one score in five copies:
+For a state that is not hand-set, a *score* in [0, 1] per dimension (0: with Ukraine's line,
+1: against it); ``builds.ukraine_2025`` maps a score to a position between the dimension's
+``POS_LOW`` and ``POS_HIGH``. Each dimension reads the evidence that is about *that* dimension,
+so the five are no longer one score in five copies. The mapping was fixed on substantive grounds
+before it was measured (and before any 2025 result was seen); no weight was tuned to the
+correlation target or to the hindcast.
 
-- territory: the expected vote against ES-11/1 (withdrawal to the internationally recognised
-  borders): ``P(no) + P(abstain) / 2`` by ``ordinal_vote_probabilities`` at the state's position;
-- accountability: the same on ES-11/5 (reparations), a text many more states abstained on;
+Components (each in [0, 1], 0 = Ukraine's side):
+
+- **model**: the state's expected vote against the dimension's reference text, from its ideal
+  point (``scenarios/sources/un/ideal_points.csv``, last fitted year up to 2023) and the text's
+  fitted item parameters (``ideal_point_items.csv``): ``P(no) + P(abstain) / 2`` by
+  ``ordinal_vote_probabilities`` (for a text whose *yes* is against Ukraine's line,
+  ``P(yes) + P(abstain) / 2``). The ideal point carries the state's long-run stance and fills in
+  for votes it did not cast.
+- **votes**: the mean of the state's own recorded votes on the dimension's texts (yes on a text
+  with Ukraine 0, abstain 0.5, no 1; reversed for a text against Ukraine's line; ES-11/5's
+  "abstained or absent" 0.5; absences carry no evidence and are skipped). The 2014-2019 votes are
+  a row subset of Voeten's roll calls (``dimension_votes_2014_2019.csv``, written by
+  ``python -m builds.ideal_positions``); the ES-11 votes of 2022-2023 are
+  ``scenarios/sources/ukraine-2025/un_votes_ukraine_2022_2023.csv`` (no vote after 2023).
+- **pacts** (foreign forces only): ATOP v5 defence pacts in 2018, its last coded year
+  (``atop_defence_pacts_usa_rus_chn_2010_2018.csv``): a pact with the USA 0, with Russia or
+  China 1, with both 0.5; no pact with any of them: no evidence. The distributed dyad-years still
+  code Mexico, Bolivia, Ecuador, Nicaragua and Venezuela in the Rio Treaty in 2018, which they had
+  denounced (2002, 2012); ``atop_pact_corrections.csv`` drops those pacts (one source per row).
+
+Dimension by dimension (texts, reference item, why):
+
+- territory: A/RES/68/262 (27 Mar 2014, "Territorial integrity of Ukraine"), ES-11/1 (2 Mar
+  2022, withdrawal to the recognised borders) and ES-11/4 (12 Oct 2022, the annexations; its
+  sources name only the 14 states that did not vote yes, so it counts for those 14 and is
+  missing for the rest); reference item ES-11/1. These texts are the territorial question itself.
+- accountability: the four resolutions on the situation of human rights in Crimea (A/RES/71/205,
+  72/190, 73/263, 74/168; 2016-2019) and ES-11/5 (14 Nov 2022, reparations); reference item
+  ES-11/5. Responsibility of the occupying power for what happens under occupation.
+- foreign_forces: the two resolutions on the militarization of Crimea (A/RES/73/194, 2018;
+  74/17, 2019: Russian forces on Ukraine's territory) and the defence pacts (whether a state is
+  allied with the USA, the guarantor of a Western force, or with Russia); reference item 74/17.
+- sanctions: the yearly "Human rights and unilateral coercive measures" (A/RES/69/180, 70/151,
+  71/193, 72/168, 73/167, 74/154) and biennial "Unilateral economic measures as a means of
+  political and economic coercion against developing countries" (70/185, 72/201, 74/200):
+  *yes* condemns unilateral sanctions, so yes = 1; reference item 74/154 (yes = 1). Whether a
+  state applies sanctions on Russia (Russia's 'unfriendly' list of 5 Mar 2022) stays the
+  position-range rule of ``builds.ukraine_2025`` (``SANCTIONS_LOW``), not a component here.
 - alignment (Ukraine's Western alignment): the state's place on dimension 1 of the ideal points
-  (the West against the rest of the Assembly over 75 years), as ``1 − percentile rank``;
-  a state's position is its last fitted one (2022 for states whose 2023 vote is not known);
-- foreign_forces (foreign troops in Ukraine): the expected vote against A/RES/74/17 (9 Dec 2019,
-  "Problem of the militarization of the Autonomous Republic of Crimea ...": the last roll call
-  before 2022 on foreign (Russian) forces on Ukraine's territory);
-- sanctions: the expected vote against ES-11/6 (the 2023 peace-principles text).
+  (the West against the rest of the Assembly over 75 years), as ``1 - percentile rank``; the
+  ideal point is itself the evidence, so this dimension has the model component only.
 
-Rationale (fixed before any 2025 result was seen): the territorial and accountability dimensions
-are what the ES-11 texts put to a vote; alignment and the presence of foreign forces are the
-long-run cleavage the first ideal-point dimension measures.
+Rule: a dimension's score is the **mean of the components the state has** (ASSUMPTION: equal
+weights, one per kind of evidence, for want of a source that ranks them). Missing evidence is
+explicit: a state that cast none of a dimension's votes, or has no pact, is scored on the other
+components; every state has the model component (all 193 have an ideal point up to 2023,
+checked), so no score is ever undefined.
 """
 
 from __future__ import annotations
 
+import csv
+import io
 from collections.abc import Hashable, Mapping
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -32,14 +70,52 @@ import pandas as pd
 
 from agents.rules.votes import VoteCode, ordinal_vote_probabilities
 
-#: dimension -> reference roll call (rcid): ES-11/1, ES-11/5, ES-11/6 and A/RES/74/17 (2019)
-ITEMS = {"territory": 10001, "accountability": 10005, "sanctions": 10006, "foreign_forces": 9075}
+UN_DIR = Path(__file__).resolve().parents[1] / "scenarios" / "sources" / "un"
+DIMENSION_VOTES = "dimension_votes_2014_2019.csv"
 LAST_YEAR = 2023
+ATOP_YEAR = 2018
+
+#: dimension -> (reference rcid in ideal_point_items.csv, True when *yes* is against Ukraine's line)
+MODEL_ITEM: dict[str, tuple[int, bool]] = {
+    "territory": (10001, False),  # ES-11/1
+    "accountability": (10005, False),  # ES-11/5
+    "foreign_forces": (9075, False),  # A/RES/74/17
+    "sanctions": (9073, True),  # A/RES/74/154
+}
+#: dimension -> texts read as the state's own votes: (symbol, Voeten rcid or 0 for an ES-11 text)
+TEXTS: dict[str, tuple[tuple[str, int], ...]] = {
+    "territory": (("A/RES/68/262", 5309), ("A/RES/ES-11/1", 0), ("A/RES/ES-11/4", 0)),
+    "accountability": (
+        ("A/RES/71/205", 5489),
+        ("A/RES/72/190", 5558),
+        ("A/RES/73/263", 6155),
+        ("A/RES/74/168", 9111),
+        ("A/RES/ES-11/5", 0),
+    ),
+    "foreign_forces": (("A/RES/73/194", 6125), ("A/RES/74/17", 9075)),
+    "sanctions": (
+        ("A/RES/69/180", 5373),
+        ("A/RES/70/151", 5450),
+        ("A/RES/70/185", 5460),
+        ("A/RES/71/193", 5484),
+        ("A/RES/72/168", 5561),
+        ("A/RES/72/201", 5586),
+        ("A/RES/73/167", 6126),
+        ("A/RES/74/154", 9073),
+        ("A/RES/74/200", 9133),
+    ),
+}
+#: dimensions whose texts' *yes* is against Ukraine's line
+YES_AGAINST = frozenset({"sanctions"})
+#: recorded vote -> value for a text with Ukraine; A_or_X: ES-11/5 "abstained or absent"
+VOTE_VALUE = {"Y": 0.0, "A": 0.5, "A_or_X": 0.5, "N": 1.0}
+PACT_VALUE = {"USA": 0.0, "RUS": 1.0, "CHN": 1.0}
 
 
-def _expected_against(x: np.ndarray, item: Mapping[Hashable, Any]) -> np.ndarray:
+def _expected_against(x: np.ndarray, item: Mapping[Hashable, Any], yes_against: bool) -> np.ndarray:
     p = ordinal_vote_probabilities(x, [item["b1"], item["b2"]], item["c1"], item["c2"])
-    out: np.ndarray = p[:, VoteCode.NO] + 0.5 * p[:, VoteCode.ABSTAIN]
+    against = VoteCode.YES if yes_against else VoteCode.NO
+    out: np.ndarray = p[:, against] + 0.5 * p[:, VoteCode.ABSTAIN]
     return out
 
 
@@ -62,14 +138,97 @@ def last_positions(
     return pos.loc[iso3s, ["year", "dim1", "dim2"]]
 
 
-def ideal_scores(positions: pd.DataFrame, items: pd.DataFrame, iso3s: list[str]) -> pd.DataFrame:
-    """Scores ``(iso3 x dimension)`` in [0, 1] for the states ``iso3s`` (all must have a
-    position up to ``LAST_YEAR``)."""
+def vote_components(votes: pd.DataFrame, iso3s: list[str]) -> pd.DataFrame:
+    """Mean vote value ``(iso3 x dimension)`` on each dimension's texts; NaN where the state cast
+    none. ``votes``: resolution, iso3, vote (Y, N, A, A_or_X; other codes are skipped)."""
+    out = pd.DataFrame(index=pd.Index(iso3s, name="iso3"))
+    for dim, texts in TEXTS.items():
+        rows = votes[votes["resolution"].isin([s for s, _ in texts])]
+        rows = rows[rows["vote"].isin(list(VOTE_VALUE))]
+        value = rows["vote"].map(VOTE_VALUE).astype(float)
+        if dim in YES_AGAINST:
+            value = 1.0 - value
+        out[dim] = value.groupby(rows["iso3"]).mean().reindex(out.index)
+    return out
+
+
+def pact_component(
+    atop: pd.DataFrame, cow: pd.DataFrame, corrections: pd.DataFrame, iso3s: list[str]
+) -> pd.Series:
+    """Foreign-forces evidence from ATOP defence pacts in ``ATOP_YEAR``: mean of ``PACT_VALUE``
+    over the powers a state is allied with; NaN without such a pact. ``corrections`` (iso3,
+    partner, not_in_force_from) drops pacts a state had left by ``ATOP_YEAR``."""
+    code = dict(zip(cow["ccode"].astype(int), cow["iso3"], strict=True))
+    atop = atop.astype(int)
+    atop = atop[(atop["year"] == ATOP_YEAR) & (atop["atop_defense"] == 1)]
+    pairs = pd.concat(
+        [
+            pd.DataFrame({"a": atop["ccode1"].map(code), "b": atop["ccode2"].map(code)}),
+            pd.DataFrame({"a": atop["ccode2"].map(code), "b": atop["ccode1"].map(code)}),
+        ]
+    )
+    pairs = pairs[pairs["b"].isin(list(PACT_VALUE))].drop_duplicates()
+    ended = {
+        (str(r.iso3), str(r.partner))
+        for r in corrections.itertuples(index=False)
+        if int(str(r.not_in_force_from)) <= ATOP_YEAR
+    }
+    pairs = pairs[[(a, b) not in ended for a, b in zip(pairs["a"], pairs["b"], strict=True)]]
+    value = pairs["b"].map(PACT_VALUE).astype(float).groupby(pairs["a"]).mean()
+    return value.reindex(pd.Index(iso3s, name="iso3"))
+
+
+def ideal_scores(
+    positions: pd.DataFrame,
+    items: pd.DataFrame,
+    iso3s: list[str],
+    votes: pd.DataFrame,
+    pacts: pd.Series,
+) -> pd.DataFrame:
+    """Scores ``(iso3 x dimension)`` in [0, 1]: the mean of the available components (model,
+    votes, pacts) per dimension; ``votes`` as for :func:`vote_components`, ``pacts`` from
+    :func:`pact_component`."""
     items = items.astype({"rcid": int, "b1": float, "b2": float, "c1": float, "c2": float})
     x = last_positions(positions, iso3s)[["dim1", "dim2"]].to_numpy(float)
     item_of = {int(r["rcid"]): r for r in items.to_dict("records")}
+    own = vote_components(votes, iso3s)
     out = pd.DataFrame(index=pd.Index(iso3s, name="iso3"))
-    for dim, rcid in ITEMS.items():
-        out[dim] = _expected_against(x, item_of[rcid])
+    for dim, (rcid, yes_against) in MODEL_ITEM.items():
+        parts = [pd.Series(_expected_against(x, item_of[rcid], yes_against), index=out.index)]
+        parts.append(own[dim])
+        if dim == "foreign_forces":
+            parts.append(pacts.reindex(out.index))
+        out[dim] = pd.concat(parts, axis=1).mean(axis=1, skipna=True)
     out["alignment"] = 1.0 - _percentile(x[:, 0])
     return out.round(6)
+
+
+def dimension_votes_text() -> str:
+    """The 2014-2019 votes on the texts of ``TEXTS`` as CSV (rcid, resolution, date, iso3, vote),
+    a row subset of the committed Voeten roll calls."""
+    from builds.un_roll_calls import load_roll_calls  # reads 870,000 rows: only when asked
+
+    rc = load_roll_calls(include_es11=False)
+    wanted = {rcid: sym for texts in TEXTS.values() for sym, rcid in texts if rcid}
+    date = {int(k): str(d) for k, d in zip(rc.calls["rcid"], rc.calls["date"], strict=True)}
+    v = rc.votes[rc.votes["rcid"].isin(list(wanted))].sort_values(["rcid", "iso3"])
+    missing = set(wanted) - set(v["rcid"])
+    if missing:
+        raise ValueError(f"un_votes_1946_2019.csv.gz: no votes for rcids {sorted(missing)}")
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(["rcid", "resolution", "date", "iso3", "vote"])
+    for rcid, iso3, vote in zip(v["rcid"], v["iso3"], v["vote"], strict=True):
+        k = int(rcid)
+        w.writerow([k, wanted[k], date[k], iso3, VoteCode(int(vote)).letter])
+    return buf.getvalue()
+
+
+def main() -> None:
+    path = UN_DIR / DIMENSION_VOTES
+    path.write_bytes(dimension_votes_text().encode("utf-8"))
+    print(f"wrote {path}")
+
+
+if __name__ == "__main__":
+    main()

@@ -16,6 +16,11 @@ Inputs (all under ``scenarios/sources/ukraine-2025/``):
 - ``capabilities.csv`` (military personnel) and ``scenarios/sources/force_history/`` (who
   contributed to seven operations, 1995-2017): the force table, ``builds/force_table.py``.
 
+Positions of the states that are not hand-set: ``builds/ideal_positions.py`` from
+``../un/ideal_points.csv``, ``../un/ideal_point_items.csv``, ``../un/dimension_votes_2014_2019.csv``
+(a row subset of the 1946-2019 roll calls), ``../un/atop_defence_pacts_usa_rus_chn_2010_2018.csv``
+with ``../un/cow_to_iso3.csv`` and ``../un/atop_pact_corrections.csv``.
+
 ``un_vote_totals.csv`` (which holds 2025 totals) is copied for reference but never read.
 """
 
@@ -31,7 +36,12 @@ from pathlib import Path
 import pandas as pd
 
 from builds.force_table import CAPACITY_SOURCE, force_table
-from builds.ideal_positions import ideal_scores, last_positions
+from builds.ideal_positions import (
+    DIMENSION_VOTES,
+    ideal_scores,
+    last_positions,
+    pact_component,
+)
 from builds.patrons import patron_covariates
 from scenarios.validate_force import FORCE_COLUMNS
 from scenarios.validate_tables import IDEAL_COLUMNS, PATRON_COLUMNS
@@ -61,6 +71,10 @@ INPUT_FILES = (
     "../un/ideal_points.csv",
     "../un/ideal_point_items.csv",
     "../un/veto_costs.csv",
+    f"../un/{DIMENSION_VOTES}",
+    "../un/atop_defence_pacts_usa_rus_chn_2010_2018.csv",
+    "../un/cow_to_iso3.csv",
+    "../un/atop_pact_corrections.csv",
 )
 
 LAST_VOTE_DATE = "2023-12-31"
@@ -306,8 +320,21 @@ def build_states(src: Path) -> list[dict[str, str]]:
         raise ValueError(f"expected 193 UN members in ES-11/1, got {len(iso3s)}")
 
     scores = vote_scores(votes)
+    own_votes = pd.concat(
+        [votes[["resolution", "iso3", "vote"]], _read(src, f"../un/{DIMENSION_VOTES}")]
+    )
+    pacts = pact_component(
+        _read(src, "../un/atop_defence_pacts_usa_rus_chn_2010_2018.csv"),
+        _read(src, "../un/cow_to_iso3.csv"),
+        _read(src, "../un/atop_pact_corrections.csv"),
+        iso3s,
+    )
     ideal = ideal_scores(
-        _read(src, "../un/ideal_points.csv"), _read(src, "../un/ideal_point_items.csv"), iso3s
+        _read(src, "../un/ideal_points.csv"),
+        _read(src, "../un/ideal_point_items.csv"),
+        iso3s,
+        own_votes[["resolution", "iso3", "vote"]],
+        pacts,
     )
     ideal_points = last_positions(_read(src, "../un/ideal_points.csv"), iso3s, START_YEAR - 1)
     veto_costs = _column(_read(src, "../un/veto_costs.csv"), "iso3", "veto_cost", float)
@@ -371,8 +398,9 @@ def build_states(src: Path) -> list[dict[str, str]]:
 
         stub = STUB_BASE + STUB_SPAN * abs(2 * g - 1)
         src_parts.append(
-            f"pos: ideal points 2023 (builds/ideal_positions.py); sal/stub: rules from votes "
-            f"ES-11/1,4,5,6 (score {g:.2f})"
+            f"pos: ideal points 2023, votes on each dimension's texts 2014-2023, ATOP pacts "
+            f"2018 (builds/ideal_positions.py); sal/stub: rules from votes ES-11/1,4,5,6 "
+            f"(score {g:.2f})"
         )
 
         if iso3 in key:

@@ -1,12 +1,17 @@
-"""The five ceasefire dimensions of ukraine-2025 are not one score in five copies (issue 12)."""
+"""The five ceasefire dimensions of ukraine-2025 and the mapping that places the states that are
+not hand-set (``builds/ideal_positions.py``; ODD 5, issue 12)."""
 
 from __future__ import annotations
 
 import csv
+import math
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 import pytest
+
+from builds import ideal_positions as ip
 
 STATES = (
     Path(__file__).resolve().parents[2] / "scenarios" / "builtin" / "ukraine-2025" / "states.csv"
@@ -14,11 +19,21 @@ STATES = (
 DIMENSIONS = ("territory", "alignment", "foreign_forces", "sanctions", "accountability")
 
 
-def position_structure() -> tuple[float, float]:
+DOC = STATES.parents[3] / "docs" / "ukraine-2025.md"
+BLOCS = {"EU", "NATO", "RU_UNFRIENDLY"}
+
+
+def _outside_the_blocs(row: dict[str, str]) -> bool:
+    """Not hand-set, not EU/NATO, not sanctioning Russia: positions linear in the scores."""
+    return "hand-set" not in row["source"] and not BLOCS & set(row["memberships"].split(";"))
+
+
+def position_structure(path: Path = STATES, only_outside: bool = False) -> tuple[float, float]:
     """(mean absolute pairwise correlation, share of variance on the first principal component)
-    of the 193 states' positions on the five dimensions."""
-    with open(STATES, newline="", encoding="utf-8") as f:
-        rows = list(csv.DictReader(f))
+    of the 193 states' positions on the five dimensions (``only_outside``: of the states outside
+    the hand-set list and the Western blocs)."""
+    with open(path, newline="", encoding="utf-8") as f:
+        rows = [r for r in csv.DictReader(f) if not only_outside or _outside_the_blocs(r)]
     x = np.array([[float(r[f"pos_{d}"]) for d in DIMENSIONS] for r in rows])
     corr = np.corrcoef(x, rowvar=False)
     mean_abs = float(np.abs(corr[np.triu_indices(len(DIMENSIONS), 1)]).mean())
@@ -26,13 +41,117 @@ def position_structure() -> tuple[float, float]:
     return mean_abs, float(eig[-1] / eig.sum())
 
 
+def test_position_structure_measures_known_cases(tmp_path: Path) -> None:
+    """One score in five copies gives |r| = 1 and one component; independent columns do not."""
+    rng = np.random.default_rng(12)
+    one = rng.uniform(size=193)
+    cases = {"copies": np.column_stack([one] * 5), "independent": rng.uniform(size=(193, 5))}
+    measured = {}
+    for name, x in cases.items():
+        path = tmp_path / f"{name}.csv"
+        pd.DataFrame(x, columns=[f"pos_{d}" for d in DIMENSIONS]).to_csv(path, index=False)
+        measured[name] = position_structure(path)
+    assert measured["copies"] == pytest.approx((1.0, 1.0))
+    assert measured["independent"][0] < 0.2 and measured["independent"][1] < 0.35
+
+
 @pytest.mark.xfail(
     strict=True,
-    reason="issue 12 target not met yet: the ideal-point mapping of builds/ideal_positions.py "
-    "lowers the mean |correlation| and the first component's share but not below 0.7 and 80%",
+    reason="issue 12 target not met: with dimension-specific evidence (builds/ideal_positions.py) "
+    "the mean |correlation| is 0.76 and the first component 81% (0.80 and 84% before); the "
+    "West-against-the-rest split runs through every dimension's evidence (docs/ukraine-2025.md)",
 )
 def test_dimensions_are_not_one_score() -> None:
     mean_abs, pc1 = position_structure()
     print(f"mean |pairwise correlation| {mean_abs:.3f}; first principal component {pc1:.1%}")
     assert mean_abs < 0.7
     assert pc1 < 0.8
+
+
+def test_the_doc_quotes_the_measured_structure() -> None:
+    mean_abs, pc1 = position_structure()
+    rest, _ = position_structure(only_outside=True)
+    with open(STATES, newline="", encoding="utf-8") as f:
+        n_rest = sum(_outside_the_blocs(r) for r in csv.DictReader(f))
+    text = " ".join(DOC.read_text(encoding="utf-8").split())
+    assert f"mean absolute pairwise correlation of positions is {mean_abs:.2f}" in text
+    assert f"first principal component carries {pc1:.0%} of the variance" in text
+    assert f"Among the {n_rest} states outside" in text
+    assert f"(mean |correlation| of the positions {rest:.2f})" in text
+
+
+def _votes(rows: list[tuple[str, str, str]]) -> pd.DataFrame:
+    return pd.DataFrame(rows, columns=["resolution", "iso3", "vote"])
+
+
+def test_vote_component_values_reversal_and_missing() -> None:
+    votes = _votes(
+        [
+            ("A/RES/68/262", "AAA", "Y"),  # territory, with Ukraine
+            ("A/RES/ES-11/1", "AAA", "N"),
+            ("A/RES/ES-11/1", "BBB", "X"),  # absent: no evidence
+            ("A/RES/ES-11/5", "BBB", "A_or_X"),  # accountability 0.5
+            ("A/RES/74/154", "AAA", "Y"),  # sanctions: yes condemns sanctions -> 1
+            ("A/RES/74/200", "AAA", "A"),  # -> 0.5
+            ("A/RES/99/999", "AAA", "N"),  # not a dimension's text
+        ]
+    )
+    out = ip.vote_components(votes, ["AAA", "BBB"])
+    assert out.loc["AAA", "territory"] == pytest.approx(0.5)
+    assert math.isnan(out["territory"].to_dict()["BBB"])
+    assert out.loc["BBB", "accountability"] == pytest.approx(0.5)
+    assert out.loc["AAA", "sanctions"] == pytest.approx(0.75)
+    assert math.isnan(out["foreign_forces"].to_dict()["AAA"])
+
+
+def test_pact_component_sides_both_none_and_corrections() -> None:
+    cow = pd.DataFrame({"ccode": [2, 365, 1, 3, 4, 5], "iso3": ["USA", "RUS", "A", "B", "C", "D"]})
+    atop = pd.DataFrame(
+        {
+            "ccode1": [2, 1, 2, 3, 2],
+            "ccode2": [1, 365, 3, 365, 5],
+            "year": [2018, 2018, 2018, 2010, 2018],
+            "atop_defense": [1, 1, 1, 1, 1],
+        }
+    )
+    corrections = pd.DataFrame({"iso3": ["D"], "partner": ["USA"], "not_in_force_from": ["2015"]})
+    out = ip.pact_component(atop, cow, corrections, ["A", "B", "C", "D"])
+    assert out["A"] == pytest.approx(0.5)  # with both
+    assert out["B"] == pytest.approx(0.0)  # with the USA (its 2010 pact with Russia is old)
+    assert math.isnan(out["C"]) and math.isnan(out["D"])  # none; left the pact before 2018
+
+
+def test_scores_average_the_available_components() -> None:
+    positions = pd.DataFrame(
+        {"iso3": ["AAA", "BBB"], "year": [2023, 2022], "dim1": [1.0, -1.0], "dim2": [0.0, 0.0]}
+    )
+    items = pd.DataFrame(
+        [
+            {"rcid": r, "b1": 1.0, "b2": 0.0, "c1": -1.0, "c2": 1.0}
+            for r, _ in ip.MODEL_ITEM.values()
+        ]
+    )
+    x = np.array([[1.0, 0.0], [-1.0, 0.0]])
+    item = items.to_dict("records")[0]
+    model = {d: ip._expected_against(x, item, yes) for d, (_, yes) in ip.MODEL_ITEM.items()}
+    votes = _votes([("A/RES/73/194", "AAA", "N")])
+    pacts = pd.Series({"AAA": 0.0})
+    out = ip.ideal_scores(positions, items, ["AAA", "BBB"], votes, pacts)
+    # AAA: model, vote (1) and pact (0); BBB: the model alone
+    assert out.loc["AAA", "foreign_forces"] == pytest.approx((model["foreign_forces"][0] + 1) / 3)
+    assert out.loc["BBB", "foreign_forces"] == pytest.approx(model["foreign_forces"][1], abs=1e-6)
+    assert out.loc["AAA", "territory"] == pytest.approx(model["territory"][0], abs=1e-6)
+    # sanctions reads the item the other way round (yes condemns unilateral sanctions)
+    assert out.loc["AAA", "sanctions"] != pytest.approx(out.loc["AAA", "territory"])
+    # alignment: 1 - percentile rank of dimension 1 (the higher dim1, the more Western)
+    assert list(out["alignment"]) == [0.0, 1.0]
+    assert ((out >= 0) & (out <= 1)).all().all()
+
+
+def test_dimension_votes_file_is_the_subset_of_the_roll_calls() -> None:
+    committed = (ip.UN_DIR / ip.DIMENSION_VOTES).read_text(encoding="utf-8")
+    assert ip.dimension_votes_text() == committed
+    rows = list(csv.DictReader(committed.splitlines()))
+    texts = {s for t in ip.TEXTS.values() for s, rcid in t if rcid}
+    assert {r["resolution"] for r in rows} == texts
+    assert all(r["date"] <= "2019-12-31" and r["vote"] in "YNA" for r in rows)
