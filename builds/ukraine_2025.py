@@ -166,7 +166,7 @@ STATE_COLUMNS = (  # the loader's columns, with the per-dimension ones after cap
     + [f"pos_{d}" for d in DIMENSIONS]
     + [f"sal_{d}" for d in DIMENSIONS]
     + list(BASE_COLUMNS[3:])
-    + [*IDEAL_COLUMNS, "veto_cost"]
+    + [*IDEAL_COLUMNS, "veto_cost", "veto_cost_targeted"]
 )
 
 
@@ -291,7 +291,9 @@ def build_states(src: Path) -> list[dict[str, str]]:
         _read(src, "../un/ideal_points.csv"), _read(src, "../un/ideal_point_items.csv"), iso3s
     )
     ideal_points = last_positions(_read(src, "../un/ideal_points.csv"), iso3s, START_YEAR - 1)
-    veto_costs = _column(_read(src, "../un/veto_costs.csv"), "iso3", "veto_cost", float)
+    veto_table = _read(src, "../un/veto_costs.csv")
+    veto_costs = _column(veto_table, "iso3", "veto_cost", float)
+    veto_targeted = _column(veto_table, "iso3", "veto_cost_targeted", float)
     caps = capabilities(src, iso3s)
     cmax = max(v for v, _ in caps.values())
     reg = regions(src)
@@ -402,7 +404,7 @@ def build_states(src: Path) -> list[dict[str, str]]:
         year = int(ideal_points.loc[iso3, "year"])
         src_parts.append(f"ideal: ideal_points.csv {year} (builds/ideal_points.py)")
         if seat == "permanent":
-            src_parts.append("veto_cost: veto_costs.csv (builds/veto_costs.py)")
+            src_parts.append("veto_cost, veto_cost_targeted: veto_costs.csv (builds/veto_costs.py)")
 
         row = {
             "iso3": iso3,
@@ -422,6 +424,7 @@ def build_states(src: Path) -> list[dict[str, str]]:
             "ideal_1": _f4(float(ideal_points.loc[iso3, "dim1"])),
             "ideal_2": _f4(float(ideal_points.loc[iso3, "dim2"])),
             "veto_cost": _f4(veto_costs[iso3]) if seat == "permanent" else "",
+            "veto_cost_targeted": _f4(veto_targeted[iso3]) if seat == "permanent" else "",
         }
         rows.append(row)
     unknown = (set(key) | set(force) | set(memb["iso3"])) - set(iso3s)

@@ -39,6 +39,8 @@ class Vote:
     discrimination: F | None = None
     cut_no: float = 0.0
     cut_abstain: float = 0.0
+    #: (N,) the states whose own conduct the text condemns (None: no one)
+    targets: B | None = None
 
 
 @dataclass(frozen=True)
@@ -79,6 +81,8 @@ class World:
     ideal: F | None = None
     #: (N,) extra dislike before a permanent member's no, its veto (0 when not given)
     veto_cost: F | None = None
+    #: (N,) the same on a text that targets the member (``Vote.targets``; 0 when not given)
+    veto_cost_targeted: F | None = None
 
     @property
     def n(self) -> int:
@@ -150,6 +154,7 @@ def _votes(s: Scenario) -> tuple[Vote, ...]:
                 ),
                 cut_no=float(r.cut_no or 0.0),
                 cut_abstain=float(r.cut_abstain or 0.0),
+                targets=np.isin(np.array(s.iso3s), r.targets) if r.targets else None,
             )
         )
     return tuple(out)
@@ -222,6 +227,7 @@ def compile_world(s: Scenario) -> World:
         council_votes=s.un.council_votes if s.un is not None else 9,
         ideal=_ideal_points(rows),
         veto_cost=np.array([r.veto_cost or 0.0 for r in rows], float),
+        veto_cost_targeted=np.array([r.veto_cost_targeted or 0.0 for r in rows], float),
     )
 
 

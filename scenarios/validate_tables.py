@@ -33,7 +33,7 @@ IDEAL_BOUND = 10.0
 VETO_COST_BOUND = 20.0
 #: optional: ``status`` absent means every row is a UN member (the column a case adds for other
 #: actors); ``ideal_1``, ``ideal_2`` (together) and ``veto_cost`` feed the ordinal vote rule
-OPTIONAL_STATE_COLUMNS = ("status", *IDEAL_COLUMNS, "veto_cost")
+OPTIONAL_STATE_COLUMNS = ("status", *IDEAL_COLUMNS, "veto_cost", "veto_cost_targeted")
 TIE_COLUMNS = ("from", "to", "weight", "kind", "source")
 MAX_STATES = 5_000  # rows of states.csv (193 UN members; room for sub-state actors)
 
@@ -93,6 +93,7 @@ def states(
         status = _status(at, row.get("status", ""), seat, candidate)
         ideal = _ideal(at, row, table.header, status)
         veto_cost = _veto_cost(at, row.get("veto_cost", ""), seat)
+        targeted = _veto_cost(at, row.get("veto_cost_targeted", ""), seat, "veto_cost_targeted")
         if len(problems) > count:
             continue
         cells: dict[str, Any] = {"iso3": iso3, "name": row["name"], "capability": capability}
@@ -103,6 +104,7 @@ def states(
         cells |= {"bloc": row["bloc"], "force_candidate": candidate == "true"}
         cells |= {"troop_capacity": troops, "sc_seat": seat or None, "source": row["source"]}
         cells |= {"status": status, "ideal": ideal, "veto_cost": veto_cost}
+        cells |= {"veto_cost_targeted": targeted}
         out.append(StateRow.model_validate(cells))
     if not table.rows:
         return (), None, None
@@ -145,14 +147,17 @@ def _ideal(
     return tuple(float(v) for v in values if v is not None)
 
 
-def _veto_cost(at: At, text: str, seat: str) -> float | None:
-    """A permanent member's veto cost (empty: 0); only a permanent member's no is a veto."""
+def _veto_cost(at: At, text: str, seat: str, field: str = "veto_cost") -> float | None:
+    """A permanent member's veto cost (empty: 0); only a permanent member's no is a veto. On a
+    text that targets the member (``veto_cost_targeted``) the cost may be negative: the member's
+    stake outweighs the cost of the veto."""
     if not text:
         return None
     if seat != "permanent":
-        at.bad("veto_cost", text, "empty: only a permanent member's no is a veto")
+        at.bad(field, text, "empty: only a permanent member's no is a veto")
         return None
-    return parse_csv_number(at, "veto_cost", text, 0.0, VETO_COST_BOUND)
+    low = 0.0 if field == "veto_cost" else -VETO_COST_BOUND
+    return parse_csv_number(at, field, text, low, VETO_COST_BOUND)
 
 
 def ties(path: Path, problems: Problems, iso3s: Collection[str] | None) -> tuple[Tie, ...]:

@@ -140,7 +140,7 @@ def ordinal_vote_probabilities(
     ``η_i = Σ_k [k loaded] b_k x_ik``, ``P(no) = σ(c_no − κ_i − η_i)`` and
     ``P(no or abstain) = σ(c_abstain − η_i)``. ``κ_i ≥ 0`` (``no_cost``, ``(..., N)``) is the
     extra dislike a member needs before it casts a *no* rather than abstaining (a permanent
-    member's veto, see :func:`veto_cost_for`); 0 for everyone else.
+    member's veto, see :func:`text_veto_cost`); 0 for everyone else.
     ideal ``(..., N, K)``; discrimination ``(..., K)``; cut points ``(...)`` with
     ``cut_no <= cut_abstain``; loads_on ``(K,)`` booleans (all dimensions when None).
     """
@@ -157,10 +157,21 @@ def ordinal_vote_probabilities(
     return out
 
 
-def veto_cost_for(permanent: ArrayLike, veto_cost: ArrayLike) -> F:
-    """Per-member cost of a *no* ``(..., N)``: ``veto_cost`` for permanent members of the Security
-    Council (their no is a veto: a separate, costly decision), 0 for elected members."""
-    out: F = np.where(np.asarray(permanent, bool), np.asarray(veto_cost, float)[..., None], 0.0)
+def text_veto_cost(
+    permanent: ArrayLike, targeted: ArrayLike, veto_cost: ArrayLike, veto_cost_targeted: ArrayLike
+) -> F:
+    """Per-member cost of a *no* on one text ``(..., N)``: a permanent member pays
+    ``veto_cost`` when the text does not target it and ``veto_cost_targeted`` when it does (the
+    text condemns the member's own conduct: abstaining would concede the point, so the veto costs
+    little or nothing); elected members pay 0 (they are scored like everyone else).
+    permanent, targeted ``(..., N)`` booleans; the costs ``(..., N)`` or broadcastable.
+    Estimated from the veto record by ``builds.veto_costs`` (ODD 7.8)."""
+    cost = np.where(
+        np.asarray(targeted, bool),
+        np.asarray(veto_cost_targeted, float),
+        np.asarray(veto_cost, float),
+    )
+    out: F = np.where(np.asarray(permanent, bool), cost, 0.0)
     return out
 
 

@@ -20,7 +20,7 @@ from agents.rules.votes import (
     VoteCode,
     draw_ordinal_votes,
     ordinal_vote_probabilities,
-    veto_cost_for,
+    text_veto_cost,
 )
 
 if TYPE_CHECKING:
@@ -70,11 +70,15 @@ def text_as_voted(world: World, st: RoundState, k: int) -> tuple[F, F, NDArray[n
 
 def item_probabilities(world: World, v: Vote) -> F:
     """Each member's probabilities ``(N, 3)`` of yes, no, abstain on a text with item
-    parameters; in the Security Council a permanent member's no carries its veto cost."""
+    parameters; in the Security Council a permanent member's no carries its veto cost, the
+    targeted one on a text that condemns the member's own conduct."""
     assert world.ideal is not None and v.discrimination is not None
     no_cost: F | float = 0.0
     if v.forum == "security_council" and world.veto_cost is not None:
-        no_cost = veto_cost_for(world.permanent, 1.0) * world.veto_cost
+        targeted = v.targets if v.targets is not None else False
+        no_cost = text_veto_cost(
+            world.permanent, targeted, world.veto_cost, world.veto_cost_targeted
+        )
     return ordinal_vote_probabilities(
         world.ideal, v.discrimination, v.cut_no, v.cut_abstain, no_cost=no_cost
     )
