@@ -100,7 +100,7 @@ def targeted_roll_calls(calls: pd.DataFrame, coding: pd.DataFrame) -> pd.DataFra
     out = []
     for r in coding[coding["forum"] == "general_assembly"].itertuples():
         hit = text.str.contains(str(r.match), regex=True, flags=re.IGNORECASE)
-        hit &= calls["year"].between(int(r.first_year), int(r.last_year))
+        hit &= calls["year"].between(int(str(r.first_year)), int(str(r.last_year)))
         out.append(pd.DataFrame({"rcid": calls.loc[hit, "rcid"], "iso3": r.member}))
     return pd.concat(out, ignore_index=True).drop_duplicates()
 

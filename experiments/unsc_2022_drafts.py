@@ -90,6 +90,8 @@ def main() -> None:
                     "iso3": m["iso3"],
                     "seat": m["seat"],
                     "targeted": bool(targeted[i]),
+                    "veto_cost": kappa[i],
+                    "veto_cost_targeted": kappa_t[i],
                     "p_yes": p[i, VoteCode.YES],
                     "p_no": p[i, VoteCode.NO],
                     "p_abstain": p[i, VoteCode.ABSTAIN],

@@ -113,7 +113,9 @@ def _item(at: At, item: dict[str, Any]) -> dict[str, Any]:
 def _targets(at: At, value: Any, iso3s: Collection[str] | None) -> tuple[str, ...]:
     """The states whose own conduct the text condemns (``targets``, ODD 7.8): a list of distinct
     ISO3 codes of the scenario's states (empty: the text targets no one)."""
-    allowed = "a list of distinct ISO3 codes of the scenario's states (the states the text condemns)"
+    allowed = (
+        "a list of distinct ISO3 codes of the scenario's states (the states the text condemns)"
+    )
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         at.bad("targets", value, allowed)
         return ()

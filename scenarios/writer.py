@@ -191,9 +191,7 @@ def write_scenario(s: Scenario, directory: Path) -> Path:
             cells.update(dict(zip(IDEAL_COLUMNS, ideal, strict=True)))
             cells.update(veto_cost="" if row.veto_cost is None else row.veto_cost)
             cells.update(
-                veto_cost_targeted=""
-                if row.veto_cost_targeted is None
-                else row.veto_cost_targeted
+                veto_cost_targeted="" if row.veto_cost_targeted is None else row.veto_cost_targeted
             )
             cells.update(
                 memberships=";".join(row.memberships),

@@ -76,9 +76,8 @@ def item_probabilities(world: World, v: Vote) -> F:
     no_cost: F | float = 0.0
     if v.forum == "security_council" and world.veto_cost is not None:
         targeted = v.targets if v.targets is not None else False
-        no_cost = text_veto_cost(
-            world.permanent, targeted, world.veto_cost, world.veto_cost_targeted
-        )
+        cost_t = world.veto_cost_targeted if world.veto_cost_targeted is not None else 0.0
+        no_cost = text_veto_cost(world.permanent, targeted, world.veto_cost, cost_t)
     return ordinal_vote_probabilities(
         world.ideal, v.discrimination, v.cut_no, v.cut_abstain, no_cost=no_cost
     )
