@@ -36,8 +36,8 @@ disagreeable as the Assembly's roll calls (Council drafts are negotiated towards
 members, so ``κ_m`` is an upper estimate); (2) no adopted resolution targets a permanent member
 in the sense above (the member would have had to abstain on it), so the targeted drafts put to a
 vote are the vetoed ones; this was not checked against a list of adopted resolutions. Each such
-resolution found would add one to ``n`` in ``v_T``: ``targeted_sensitivity`` in the output gives
-``κ_T`` with 5 of them.
+resolution found would add one to ``n`` in ``v_T``; as both shares are near 1, ``κ_T`` is fragile:
+``targeted_if_one_adopted`` in the output gives ``κ_T`` had one been found.
 
 ``python -m builds.veto_costs`` writes ``scenarios/sources/un/veto_costs.csv``.
 """
@@ -155,7 +155,7 @@ def veto_costs() -> pd.DataFrame:
     n_ga, k_ga = int(table["targeted_ga_roll_calls"].sum()), int(table["targeted_ga_no"].sum())
     g_t = _jeffreys(k_ga, n_ga)
     table["veto_cost_targeted"] = round(_logit(g_t) - _logit(_jeffreys(k_sc, n_sc)), 3)
-    table["targeted_sensitivity"] = round(_logit(g_t) - _logit(_jeffreys(k_sc, n_sc + 5)), 3)
+    table["targeted_if_one_adopted"] = round(_logit(g_t) - _logit(_jeffreys(k_sc, n_sc + 1)), 3)
     return table
 
 

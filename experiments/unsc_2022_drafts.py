@@ -102,6 +102,12 @@ def main() -> None:
                 }
             )
         rep = members["vote"].value_counts()
+        # κ_T above which the targeted member's modal no turns to an abstention: P(no) = σ(a − κ)
+        # with P(no or abstain) fixed, the no stays modal while P(no) > P(not yes) / 2
+        t = int(np.flatnonzero(targeted & permanent)[0])
+        a = np.log(p[t, VoteCode.NO] / (1.0 - p[t, VoteCode.NO])) + kappa_t[t]
+        half = (1.0 - p[t, VoteCode.YES]) / 2.0
+        flip = float(a - np.log(half / (1.0 - half)))
         summary.append(
             {
                 "draft": draft,
@@ -121,6 +127,11 @@ def main() -> None:
                     (np.array([LETTER[int(v)] for v in modal]) == members["vote"]).sum()
                 ),
                 "p_vetoed": round(p_veto, 4),
+                "targeted_cost_applied": round(float(kappa_t[t]), 3),
+                "targeted_cost_flips_above": round(flip, 3),
+                "targeted_cost_if_one_adopted": float(
+                    table.loc[members["iso3"][t], "targeted_if_one_adopted"]
+                ),
                 "modal_vetoed_by": [
                     str(c) for c in members["iso3"][permanent & (modal == VoteCode.NO)]
                 ],

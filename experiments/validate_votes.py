@@ -103,6 +103,8 @@ def security_council_drafts() -> str:
         for r in rus.itertuples()
     )
     kappa, kappa_t = rus["veto_cost"].iloc[0], rus["veto_cost_targeted"].iloc[0]
+    flips = " and ".join(f"{d['targeted_cost_flips_above']:.2f}" for d in drafts)
+    if_one = drafts[0]["targeted_cost_if_one_adopted"]
     wrong = members[members["predicted"] != members["reported"]]
     misses = (
         ", ".join(
@@ -124,7 +126,10 @@ Reported votes: `scenarios/sources/un/sc_drafts_2022.csv` (sourced per row; read
 
 {chr(10).join(rows)}
 
-Russia: {russia}. Members predicted wrong: {misses} (elected members, scored like everyone else:
+Russia: {russia}. The vetoes rest on the targeted cost, which is fragile: Russia's modal vote
+turns to an abstention above {flips} (the two drafts), and had one adopted resolution targeting a
+permanent member been found (it was assumed there is none), the estimate would be {if_one:.2f}.
+Members predicted wrong: {misses} (elected members, scored like everyone else:
 the veto rule does not touch them).
 
 Files: [members](../experiments/results/unsc_2022_drafts.csv),

@@ -62,3 +62,13 @@ def test_both_drafts_are_vetoed_by_russia_alone() -> None:
     assert [d["modal_vetoed_by"] for d in summary] == [["RUS"], ["RUS"]]
     for d in summary:
         assert d["modal_yes_no_abstain"][1] == d["reported_yes_no_abstain"][1] == 1
+
+
+def test_summary_reports_the_targeted_cost_and_its_margin() -> None:
+    """The cost applied is the build's; the vetoes hold only while it stays below the threshold."""
+    summary = json.loads((RESULTS / "unsc_2022_drafts.json").read_text())
+    costs = pd.read_csv(UN / "veto_costs.csv").set_index("iso3")
+    for d in summary:
+        assert d["targeted_cost_applied"] == pytest.approx(costs.loc["RUS", "veto_cost_targeted"])
+        assert d["targeted_cost_if_one_adopted"] == costs.loc["RUS", "targeted_if_one_adopted"]
+        assert d["targeted_cost_applied"] < d["targeted_cost_flips_above"]

@@ -139,3 +139,14 @@ def test_veto_record_coding_stops_before_the_2022_drafts() -> None:
     assert {d for d, _ in pairs} <= set(before["draft"])
     assert coding["reason"].str.strip().astype(bool).all()
     assert coding["source"].str.strip().astype(bool).all()
+
+
+def test_veto_costs_file_is_the_builds_output() -> None:
+    """``python -m builds.veto_costs`` reproduces the committed table; the targeted cost is one
+    pooled number."""
+    from builds.veto_costs import OUT, veto_costs
+
+    built = veto_costs()
+    committed = pd.read_csv(OUT)
+    pd.testing.assert_frame_equal(built, committed, check_dtype=False, atol=5e-4)
+    assert committed["veto_cost_targeted"].nunique() == 1
