@@ -4,21 +4,40 @@ A permanent member's *no* in the Security Council is a veto: a separate decision
 In ``agents.rules.votes.ordinal_vote_probabilities`` the cost ``κ`` moves the member's no-cut
 down: it casts a no only when ``c_no − κ − η`` favours it, and abstains otherwise.
 
-Estimate, per member, over 2000-2017 (the years both records cover):
+The cost depends on whether the text **targets** the member (``text_veto_cost``): a text that
+condemns, deplores or demands an end to the member's *own* conduct towards another state (its
+use of force, occupation, annexation or coercive measures, or an act attributed to its forces)
+engages its core interest, and abstaining on it would concede the point. The coding of the
+record is ``scenarios/sources/un/veto_targets.csv`` (one row per vetoed draft, or per pattern of
+General Assembly titles, with the reason); a client's conduct (Israel for the USA, Syria for
+Russia) is *not* coded as targeting the patron. Every estimate below stops at 2021: the 2022
+drafts are what the rule is tested on.
 
-    κ_m = logit(g_m) − logit(v_m)
+**Texts that do not target the member**, per member over 2000-2017 (the years both records
+cover): ``κ_m = logit(g_m) − logit(v_m)`` with
 
-- ``g_m``: the share of General Assembly roll calls on which ``m`` voted no (Voeten's data,
-  ``scenarios/sources/un/``): how often it dislikes a text enough to say no when a no is free;
-- ``v_m``: the share of Security Council draft resolutions put to a vote that ``m`` vetoed:
-  vetoes cast by ``m`` (``unsc_vetoes_1946_2022.csv``, D9) plus one half, over the drafts put to a
-  vote = resolutions adopted (``sc_resolution_counts.csv``: S/RES/1285 to S/RES/2396) plus the
-  vetoed drafts. Drafts that failed for lack of nine votes are left out (1 in 2000-2009 and 12 in
-  2010-2019 per https://www.scprocedure.org/chapter-6-section-1e, 2023-10-16: under 1%).
+- ``g_m``: the share of General Assembly roll calls (Voeten's data, ``scenarios/sources/un/``)
+  on which ``m`` voted no, leaving out the roll calls coded as targeting ``m``;
+- ``v_m``: vetoes cast by ``m`` on drafts not coded as targeting it (``member_veto1-3`` of
+  ``unsc_vetoes_1946_2022.csv``, D9), plus one half, over the drafts put to a vote that do not
+  target ``m``: resolutions adopted (``sc_resolution_counts.csv``: S/RES/1285 to S/RES/2396)
+  plus the vetoed drafts not targeting ``m``. Drafts that failed for lack of nine votes are left
+  out (1 in 2000-2009 and 12 in 2010-2019 per https://www.scprocedure.org/chapter-6-section-1e,
+  2023-10-16: under 1%).
 
-ASSUMPTION: the drafts put to a vote in the Council are, for a permanent member, as disagreeable
-as the Assembly's roll calls. Council drafts are negotiated towards the permanent members, so
-this overstates how often a member dislikes them and the cost ``κ`` is an upper estimate.
+**Texts that target the member**, pooled over the five members (few such texts each) and over
+1946-2021: ``κ_T = logit(g_T) − logit(v_T)`` with ``g_T`` the share of no among the members'
+General Assembly votes on roll calls coded as targeting them, and ``v_T`` the share of no (vetoes)
+among the targeted members' votes on Council drafts coded as targeting them; both shares are
+``(k + ½) / (n + 1)`` (Jeffreys), since both are near 1.
+
+ASSUMPTIONS: (1) the drafts put to a vote in the Council are, for a permanent member, as
+disagreeable as the Assembly's roll calls (Council drafts are negotiated towards the permanent
+members, so ``κ_m`` is an upper estimate); (2) no adopted resolution targets a permanent member
+in the sense above (the member would have had to abstain on it), so the targeted drafts put to a
+vote are the vetoed ones; this was not checked against a list of adopted resolutions. Each such
+resolution found would add one to ``n`` in ``v_T``; as both shares are near 1, ``κ_T`` is fragile:
+``targeted_if_one_adopted`` in the output gives ``κ_T`` had one been found.
 
 ``python -m builds.veto_costs`` writes ``scenarios/sources/un/veto_costs.csv``.
 """
@@ -26,6 +45,7 @@ this overstates how often a member dislikes them and the cost ``κ`` is an upper
 from __future__ import annotations
 
 import math
+import re
 
 import pandas as pd
 
@@ -33,7 +53,14 @@ from agents.rules.votes import VoteCode
 from builds.un_roll_calls import UN_DIR, load_roll_calls
 
 FIRST_YEAR, LAST_YEAR = 2000, 2017
+#: the targeted estimate uses the whole record up to this year (the 2022 drafts are the test)
+LAST_TARGETED_YEAR = 2021
 MEMBERS = {"USA": "USA", "RUS": "Russia", "CHN": "China", "GBR": "UK", "FRA": "France"}
+#: how the veto record names the seats (the USSR's seat is Russia's series)
+VETO_NAMES = {"USA": "USA", "Russia": "RUS", "USSR": "RUS", "China": "CHN", "UK": "GBR"}
+VETO_NAMES |= {"France": "FRA"}
+VETO_COLUMNS = ("member_veto1", "member_veto2", "member_veto3")
+TARGETS = UN_DIR / "veto_targets.csv"
 OUT = UN_DIR / "veto_costs.csv"
 
 
@@ -41,33 +68,95 @@ def _logit(p: float) -> float:
     return math.log(p / (1.0 - p))
 
 
+def _jeffreys(k: int, n: int) -> float:
+    return (k + 0.5) / (n + 1)
+
+
+def vetoes_by_member(vetoes: pd.DataFrame) -> pd.DataFrame:
+    """One row per (vetoed draft, member that vetoed it): draft, year, iso3. Read from the
+    ``member_veto1-3`` columns (the per-member dummies miss 25 vetoes before 2000)."""
+    rows = [
+        {"draft": r["draft"], "year": int(r["year"]), "iso3": VETO_NAMES[str(r[c])]}
+        for _, r in vetoes.iterrows()
+        for c in VETO_COLUMNS
+        if isinstance(r[c], str)
+    ]
+    return pd.DataFrame(rows)
+
+
+def targeted_drafts(coding: pd.DataFrame) -> set[tuple[str, str]]:
+    """(draft, member) pairs coded as targeting the member."""
+    sc = coding[coding["forum"] == "security_council"]
+    return {(str(r.match), str(r.member)) for r in sc.itertuples()}
+
+
+def targeted_roll_calls(calls: pd.DataFrame, coding: pd.DataFrame) -> pd.DataFrame:
+    """(rcid, member) pairs of General Assembly roll calls coded as targeting the member: the
+    pattern matched against ``short | descr`` (upper case) within the row's years; votes on whole
+    texts only (not on amendments or separate paragraphs, Voeten's ``amend``, ``para``)."""
+    whole = (calls["amend"].astype(str) != "1") & (calls["para"].astype(str) != "1")
+    calls = calls[whole]
+    text = (calls["short"].fillna("") + " | " + calls["descr"].fillna("")).str.upper()
+    out = []
+    for r in coding[coding["forum"] == "general_assembly"].itertuples():
+        hit = text.str.contains(str(r.match), regex=True, flags=re.IGNORECASE)
+        hit &= calls["year"].between(int(str(r.first_year)), int(str(r.last_year)))
+        out.append(pd.DataFrame({"rcid": calls.loc[hit, "rcid"], "iso3": r.member}))
+    return pd.concat(out, ignore_index=True).drop_duplicates()
+
+
 def veto_costs() -> pd.DataFrame:
-    """One row per permanent member: GA no share, veto share, κ."""
+    """One row per permanent member: GA no share, veto share, κ on texts that do not target it;
+    its targeted counts, and the pooled κ_T on texts that target it."""
     counts = pd.read_csv(UN_DIR / "sc_resolution_counts.csv").set_index("quantity")["value"]
     adopted = int(counts["first_resolution_of_2018"]) - 1 - int(counts["last_resolution_of_1999"])
-    vetoes = pd.read_csv(UN_DIR / "unsc_vetoes_1946_2022.csv")
-    vetoes = vetoes[vetoes["year"].between(FIRST_YEAR, LAST_YEAR)]
-    drafts = adopted + len(vetoes)
+    coding = pd.read_csv(TARGETS)
+    pairs = targeted_drafts(coding)
+    record = pd.read_csv(UN_DIR / "unsc_vetoes_1946_2022.csv")
+    cast = vetoes_by_member(record[record["year"] <= LAST_TARGETED_YEAR])
+    cast["targeted"] = [(d, m) in pairs for d, m in zip(cast["draft"], cast["iso3"], strict=True)]
+    window = record[record["year"].between(FIRST_YEAR, LAST_YEAR)]
     rc = load_roll_calls(include_es11=False)
-    votes = rc.votes[rc.votes["year"].between(FIRST_YEAR, LAST_YEAR)]
+    ga_targets = targeted_roll_calls(rc.calls, coding)
+    keys = pd.MultiIndex.from_frame(ga_targets[["rcid", "iso3"]])
+    votes = rc.votes.assign(
+        targeted=pd.MultiIndex.from_frame(rc.votes[["rcid", "iso3"]]).isin(keys)
+    )
+    # the targeted drafts put to a vote: the vetoed ones (ASSUMPTION 2); no = the member's veto
+    sc_t = [(m, int(((cast["draft"] == d) & (cast["iso3"] == m)).any())) for d, m in pairs]
     rows = []
-    for iso3, column in MEMBERS.items():
-        mine = votes[votes["iso3"] == iso3]
+    for iso3 in MEMBERS:
+        mine = votes[(votes["iso3"] == iso3) & votes["year"].between(FIRST_YEAR, LAST_YEAR)]
+        mine = mine[~mine["targeted"]]
         g = float((mine["vote"] == VoteCode.NO).mean())
-        cast = int(vetoes[column].fillna(0).astype(int).sum())
-        v = (cast + 0.5) / drafts
+        in_window = cast[cast["year"].between(FIRST_YEAR, LAST_YEAR) & (cast["iso3"] == iso3)]
+        untargeted = int((~in_window["targeted"]).sum())
+        targeting_me = sum(1 for d, m in pairs if m == iso3 and d in set(window["draft"]))
+        drafts = adopted + len(window) - targeting_me
+        v = (untargeted + 0.5) / drafts
+        ga_t = votes[(votes["iso3"] == iso3) & votes["targeted"]]
         rows.append(
             {
                 "iso3": iso3,
                 "ga_roll_calls": len(mine),
                 "ga_no_share": round(g, 4),
-                "vetoes_cast": cast,
+                "vetoes_cast": untargeted,
                 "sc_drafts_voted": drafts,
                 "veto_share": round(v, 5),
                 "veto_cost": round(_logit(g) - _logit(v), 3),
+                "targeted_drafts": sum(1 for m, _ in sc_t if m == iso3),
+                "targeted_vetoes": sum(k for m, k in sc_t if m == iso3),
+                "targeted_ga_roll_calls": len(ga_t),
+                "targeted_ga_no": int((ga_t["vote"] == VoteCode.NO).sum()),
             }
         )
-    return pd.DataFrame(rows)
+    table = pd.DataFrame(rows)
+    n_sc, k_sc = int(table["targeted_drafts"].sum()), int(table["targeted_vetoes"].sum())
+    n_ga, k_ga = int(table["targeted_ga_roll_calls"].sum()), int(table["targeted_ga_no"].sum())
+    g_t = _jeffreys(k_ga, n_ga)
+    table["veto_cost_targeted"] = round(_logit(g_t) - _logit(_jeffreys(k_sc, n_sc)), 3)
+    table["targeted_if_one_adopted"] = round(_logit(g_t) - _logit(_jeffreys(k_sc, n_sc + 1)), 3)
+    return table
 
 
 def main() -> None:

@@ -12,9 +12,14 @@ only to score the prediction):
   A/RES/ES-11/1 (2 Mar 2022), the General Assembly's text on the same aggression.
 
 Every member is scored by ``ordinal_vote_probabilities``; a permanent member's no carries its
-veto cost (``scenarios/sources/un/veto_costs.csv``, from the veto record 2000-2017). The most
-probable vote of each member, the expected tally and the probability that the draft is vetoed
-(at least one permanent no) are written to experiments/results/unsc_2022_drafts.csv.
+veto cost from ``text_veto_cost`` (``scenarios/sources/un/veto_costs.csv``, ``builds.veto_costs``:
+the veto record to 2021, without the 2022 drafts): ``veto_cost`` on a text that does not target
+the member, ``veto_cost_targeted`` on one that condemns its own conduct. Each draft's ``targets``
+is read from its content (the UN press releases below), not from its vote: both condemn the
+Russian Federation's own conduct. The most probable vote of each member, the expected tally and
+the probability that the draft is vetoed (at least one permanent no) are written to
+experiments/results/unsc_2022_drafts.csv, with ``p_no_untargeted`` (the same member's P(no) with
+the untargeted cost) beside them.
 """
 
 from __future__ import annotations
@@ -29,7 +34,7 @@ from votes_out_of_sample import _fit_cached, positions_at
 from agents.rules.votes import (
     VoteCode,
     ordinal_vote_probabilities,
-    veto_cost_for,
+    text_veto_cost,
 )
 from builds.ideal_points import build_design, subsample, training_data
 from builds.un_roll_calls import UN_DIR, load_roll_calls
@@ -39,12 +44,28 @@ DRAFTS = {  # draft -> (last date of the training roll calls, reference roll cal
     "S/2022/155": ("2022-02-24", 5309),  # A/RES/68/262
     "S/2022/720": ("2022-03-31", 10001),  # A/RES/ES-11/1 (no roll call of ours in Apr-Sep 2022)
 }
+#: the states whose own conduct each draft condemns, from its text (not from its vote)
+TARGETS = {
+    "S/2022/155": (
+        ("RUS",),
+        "the draft 'deplores in the strongest terms the Russian Federation's aggression against "
+        "Ukraine' and decides that Russia shall withdraw its forces: UN press release SC/14808, "
+        "https://press.un.org/en/2022/sc14808.doc.htm (25 Feb 2022)",
+    ),
+    "S/2022/720": (
+        ("RUS",),
+        "the draft condemns the referenda Russia organised in four regions of Ukraine, declares "
+        "any purported annexation by the Russian Federation invalid and decides that it shall "
+        "withdraw: UN press release SC/15046, https://press.un.org/en/2022/sc15046.doc.htm "
+        "(30 Sep 2022)",
+    ),
+}
 
 
 def main() -> None:
     rc = subsample(load_roll_calls())
     reported = pd.read_csv(UN_DIR / "sc_drafts_2022.csv")
-    costs = pd.read_csv(UN_DIR / "veto_costs.csv").set_index("iso3")["veto_cost"]
+    table = pd.read_csv(UN_DIR / "veto_costs.csv").set_index("iso3")
     rows, summary = [], []
     for draft, (last_date, ref) in DRAFTS.items():
         ft = _fit_cached(build_design(training_data(rc, last_date=last_date)), 2, None, last_date)
@@ -53,10 +74,13 @@ def main() -> None:
         x = pos.loc[members["iso3"], ["dim1", "dim2"]].to_numpy()
         j = int(np.flatnonzero(ft.design.items["rcid"].to_numpy() == ref)[0])
         permanent = (members["seat"] == "permanent").to_numpy()
-        kappa = members["iso3"].map(costs).fillna(0.0).to_numpy()
-        p = ordinal_vote_probabilities(
-            x, ft.b[j], ft.c1[j], ft.c2[j], no_cost=veto_cost_for(permanent, 1.0) * kappa
-        )
+        kappa = members["iso3"].map(table["veto_cost"]).fillna(0.0).to_numpy()
+        kappa_t = members["iso3"].map(table["veto_cost_targeted"]).fillna(0.0).to_numpy()
+        targeted = members["iso3"].isin(TARGETS[draft][0]).to_numpy()
+        cost = text_veto_cost(permanent, targeted, kappa, kappa_t)
+        p = ordinal_vote_probabilities(x, ft.b[j], ft.c1[j], ft.c2[j], no_cost=cost)
+        untargeted = text_veto_cost(permanent, False, kappa, kappa_t)
+        p_u = ordinal_vote_probabilities(x, ft.b[j], ft.c1[j], ft.c2[j], no_cost=untargeted)
         modal = np.argmax(p, axis=1)
         p_veto = 1.0 - float(np.prod(1.0 - p[permanent, VoteCode.NO]))
         for i, m in enumerate(members.to_dict("records")):
@@ -65,18 +89,31 @@ def main() -> None:
                     "draft": draft,
                     "iso3": m["iso3"],
                     "seat": m["seat"],
+                    "targeted": bool(targeted[i]),
+                    "veto_cost": kappa[i],
+                    "veto_cost_targeted": kappa_t[i],
                     "p_yes": p[i, VoteCode.YES],
                     "p_no": p[i, VoteCode.NO],
                     "p_abstain": p[i, VoteCode.ABSTAIN],
                     "predicted": LETTER[int(modal[i])],
+                    "p_no_untargeted": p_u[i, VoteCode.NO],
+                    "predicted_untargeted": LETTER[int(np.argmax(p_u[i]))],
                     "reported": m["vote"],
                 }
             )
         rep = members["vote"].value_counts()
+        # κ_T above which the targeted member's modal no turns to an abstention: P(no) = σ(a − κ)
+        # with P(no or abstain) fixed, the no stays modal while P(no) > P(not yes) / 2
+        t = int(np.flatnonzero(targeted & permanent)[0])
+        a = np.log(p[t, VoteCode.NO] / (1.0 - p[t, VoteCode.NO])) + kappa_t[t]
+        half = (1.0 - p[t, VoteCode.YES]) / 2.0
+        flip = float(a - np.log(half / (1.0 - half)))
         summary.append(
             {
                 "draft": draft,
                 "reference_rcid": ref,
+                "targets": list(TARGETS[draft][0]),
+                "targets_source": TARGETS[draft][1],
                 "positions_up_to": last_date,
                 "reported_yes_no_abstain": [int(rep.get(v, 0)) for v in "YNA"],
                 "expected_yes_no_abstain": [
@@ -90,6 +127,11 @@ def main() -> None:
                     (np.array([LETTER[int(v)] for v in modal]) == members["vote"]).sum()
                 ),
                 "p_vetoed": round(p_veto, 4),
+                "targeted_cost_applied": round(float(kappa_t[t]), 3),
+                "targeted_cost_flips_above": round(flip, 3),
+                "targeted_cost_if_one_adopted": float(
+                    table.loc[members["iso3"][t], "targeted_if_one_adopted"]
+                ),
                 "modal_vetoed_by": [
                     str(c) for c in members["iso3"][permanent & (modal == VoteCode.NO)]
                 ],

@@ -191,7 +191,11 @@ def hindcast() -> str:
         for r in read_csv("hindcast_un_2025_votes.csv").to_dict("records")
     }
 
+    sc_amend = amend[amend["id"].str.startswith(texts[2] + "/")]
+    sc_amend_p = float(sc_amend["model_p_adopted"].iloc[0])
     drafts = read_csv("unsc_2022_drafts.csv")
+    rus_costs = drafts[drafts["iso3"] == "RUS"].iloc[0]
+    veto_t, veto_rus = rus_costs["veto_cost_targeted"], rus_costs["veto_cost"]
     rus = drafts[drafts["iso3"] == "RUS"]
     drafts_russia = ", ".join(
         f"{r['draft']}: {r['predicted']} (P(no) {num(r['p_no'], 2)})" for _, r in rus.iterrows()
@@ -318,13 +322,17 @@ voted by that rule:
    {said(texts[0], "ISR")}, Hungary {said(texts[0], "HUN")}; they voted no. The hand-set 2025
    positions of key actors (`key_actors.csv`) move the negotiation, not this vote. The 2022
    abstainers now abstain (China {said(texts[0], "CHN")}, India {said(texts[0], "IND")}).
-2. **The Security Council: the veto cost is too high for Russia.** The European amendment on
-   sovereignty is voted on ES-11/1's items; Russia's no carries its veto cost
-   (`scenarios/sources/un/veto_costs.csv`, an upper estimate from the veto record), so Russia
-   abstains in many replications and the amendment passes (P(adopted) in the amendments table);
-   it failed on Russia's veto. The US text as amended is then vetoed by Russia in the model
-   (Russia on `{texts[2]}`: {said(texts[2], "RUS")}), where the unamended text passed
-   with European abstentions. The same cost makes Russia's modal vote on the 2022 drafts
+2. **The Security Council: the amendment fails on Russia's veto; the US text then meets the
+   margin rule's vetoes.** The European amendment on sovereignty is voted on ES-11/1's items and
+   targets Russia (it names the Russian Federation's full-scale invasion: `targets` in
+   `scenario.toml`), so Russia's no carries the targeted veto cost (`veto_cost_targeted`,
+   {num(veto_t, 2)}: permanent members veto the texts that condemn their own conduct; untargeted
+   {num(veto_rus, 2)}, `scenarios/sources/un/veto_costs.csv`) and the amendment fails in
+   {pct(1 - sc_amend_p)} of replications (reported: failed on Russia's veto). The US text,
+   unamended, is voted by the margin rule, which has no veto cost: France {said(texts[2], "FRA")}
+   and the UK {said(texts[2], "GBR")} veto it in the model where they abstained, because the
+   text's silence reads as movement away from their positions; Russia is {said(texts[2], "RUS")}.
+   On the two 2022 drafts, which condemn Russia's own conduct, Russia's modal vote is
    {drafts_russia} (`experiments/results/unsc_2022_drafts.csv`; it vetoed both).
 3. **The US text by the margin rule.** No earlier roll call is a text that names no aggressor and
    asks for a swift end, so `A/ES-11/L.11` and `{texts[2]}` keep the margin rule and its misses:

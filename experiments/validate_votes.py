@@ -93,14 +93,16 @@ Files: [summary](../experiments/results/votes_oos_summary.csv),
 
 def security_council_drafts() -> str:
     drafts = json.loads((RESULTS / "unsc_2022_drafts.json").read_text())
+    members = pd.read_csv(RESULTS / "unsc_2022_drafts.csv")
     rows = [
-        "| draft | reference | positions up to | reported Y-N-A | modal Y-N-A | expected Y-N-A "
-        "| members right | P(vetoed) | modal veto by |",
-        "|---|---|---|---|---|---|---|---|---|",
+        "| draft | reference | positions up to | targets | reported Y-N-A | modal Y-N-A "
+        "| expected Y-N-A | members right | P(vetoed) | modal veto by |",
+        "|---|---|---|---|---|---|---|---|---|---|",
     ]
     for d in drafts:
         rows.append(
             f"| {d['draft']} | rcid {d['reference_rcid']} | {d['positions_up_to']} | "
+            f"{', '.join(d['targets']) or 'none'} | "
             + " | ".join(
                 "–".join(str(v) for v in d[k])
                 for k in (
@@ -112,14 +114,41 @@ def security_council_drafts() -> str:
             + f" | {d['members_correct']} of 15 | {d['p_vetoed']:.3f} | "
             f"{', '.join(d['modal_vetoed_by']) or 'none'} |"
         )
+    rus = members[members["iso3"] == "RUS"]
+    russia = "; ".join(
+        f"{r.draft}: P(no) {r.p_no:.2f} ({r.predicted}), {r.p_no_untargeted:.2f} "
+        f"({r.predicted_untargeted}) with the untargeted cost"
+        for r in rus.itertuples()
+    )
+    kappa, kappa_t = rus["veto_cost"].iloc[0], rus["veto_cost_targeted"].iloc[0]
+    flips = " and ".join(f"{d['targeted_cost_flips_above']:.2f}" for d in drafts)
+    if_one = drafts[0]["targeted_cost_if_one_adopted"]
+    wrong = members[members["predicted"] != members["reported"]]
+    misses = (
+        ", ".join(
+            f"{r.iso3} on {r.draft} ({r.predicted}, reported {r.reported})"
+            for r in wrong.itertuples()
+        )
+        or "none"
+    )
     return f"""## 6. The Security Council drafts of 2022
 
 The 2022 drafts vetoed by Russia, predicted from ideal points fitted on roll calls dated before
-each draft, item parameters of its nearest earlier General Assembly text, and a permanent
-member's veto cost estimated from the veto record 2000-2017 (`builds/veto_costs.py`).
+each draft and the item parameters of its nearest earlier General Assembly text. A permanent
+member's no carries a veto cost that depends on whether the text **targets** it (condemns its own
+conduct; `text_veto_cost`, `builds/veto_costs.py`, the coding in
+`scenarios/sources/un/veto_targets.csv`): estimated from the veto record to 2021, without the 2022
+drafts. Both drafts target Russia (from their text, the UN press releases SC/14808 and SC/15046).
+Russia's cost is {kappa:.2f} on a text that does not target it and {kappa_t:.2f} on one that does.
 Reported votes: `scenarios/sources/un/sc_drafts_2022.csv` (sourced per row; read only to score).
 
 {chr(10).join(rows)}
+
+Russia: {russia}. The vetoes rest on the targeted cost, which is fragile: Russia's modal vote
+turns to an abstention above {flips} (the two drafts), and had one adopted resolution targeting a
+permanent member been found (it was assumed there is none), the estimate would be {if_one:.2f}.
+Members predicted wrong: {misses} (elected members, scored like everyone else:
+the veto rule does not touch them).
 
 Files: [members](../experiments/results/unsc_2022_drafts.csv),
 [summary](../experiments/results/unsc_2022_drafts.json) (`experiments/unsc_2022_drafts.py`).

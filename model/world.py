@@ -43,6 +43,8 @@ class Vote:
     #: each state's recorded vote on the text's reference roll call ``(N,)`` (vote codes; −1
     #: unknown), or None when no state has one (states.csv reference_votes)
     reference_vote: Ints | None = None
+    #: (N,) the states whose own conduct the text condemns (None: no one)
+    targets: B | None = None
 
 
 @dataclass(frozen=True)
@@ -87,6 +89,8 @@ class World:
     patron: Ints | None = None
     #: (N, 3) the ties to that patron: aid share of GDP, compact (0/1), defence pact (0/1)
     patron_ties: F | None = None
+    #: (N,) the same on a text that targets the member (``Vote.targets``; 0 when not given)
+    veto_cost_targeted: F | None = None
 
     @property
     def n(self) -> int:
@@ -159,6 +163,7 @@ def _votes(s: Scenario) -> tuple[Vote, ...]:
                 cut_no=float(r.cut_no or 0.0),
                 cut_abstain=float(r.cut_abstain or 0.0),
                 reference_vote=_reference_vote(s, r.reference) if r.has_item else None,
+                targets=np.isin(np.array(s.iso3s), r.targets) if r.targets else None,
             )
         )
     return tuple(out)
@@ -244,6 +249,7 @@ def compile_world(s: Scenario) -> World:
         patron_ties=np.array(
             [(r.patron_aid_share, r.patron_compact, r.patron_defence_pact) for r in rows], float
         ),
+        veto_cost_targeted=np.array([r.veto_cost_targeted or 0.0 for r in rows], float),
     )
 
 

@@ -103,7 +103,7 @@ def _load(name_or_path: str | Path) -> Scenario:
     raw_params = m.data.get("parameters")
     declared = list(raw_params) if isinstance(raw_params, dict) else []
     events = validate_toml.events(m, problems, parameters, declared, iso3s, names, candidates)
-    resolutions = validate_un.resolutions(m, problems, names)
+    resolutions = validate_un.resolutions(m, problems, names, iso3s)
     validate_un.items_need_ideal_points(m, problems, resolutions, states)
     guarantors = validate_case.guarantors(m, problems, states, roles, parameters)
     mission = validate_case.mission(m, problems, states, roles, resolutions)

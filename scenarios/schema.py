@@ -200,6 +200,9 @@ class Resolution(Frozen):
     cut_no: float | None = None
     cut_abstain: float | None = None
     item_source: str | None = None
+    #: the states whose own conduct the text condemns (ISO3 codes, from the text's content, never
+    #: from its vote): a permanent member it targets pays ``veto_cost_targeted`` for a veto
+    targets: tuple[str, ...] = ()
 
     @property
     def has_item(self) -> bool:
@@ -237,6 +240,8 @@ class StateRow(Frozen):
     ideal: tuple[float, ...] | None = None
     #: extra dislike before a permanent member's no (a veto) rather than an abstention
     veto_cost: float | None = None
+    #: the same on a text that targets the member (``Resolution.targets``)
+    veto_cost_targeted: float | None = None
     #: the state's recorded votes on reference roll calls (optional column reference_votes,
     #: ``A/RES/ES-11/1=Y;A/RES/ES-11/6=A``): (roll call, Y/N/A) pairs; a text whose reference is
     #: one of them mixes in that vote (``agents.rules.votes.persist_on_reference``)

@@ -32,7 +32,8 @@ IDEAL_BOUND = 10.0
 #: bound on a permanent member's veto cost (latent units of the ordinal vote rule)
 VETO_COST_BOUND = 20.0
 #: optional: ``status`` absent means every row is a UN member (the column a case adds for other
-#: actors); ``ideal_1``, ``ideal_2`` (together), ``veto_cost`` and ``reference_votes`` feed the
+#: actors); ``ideal_1``, ``ideal_2`` (together), ``veto_cost``, ``veto_cost_targeted`` and
+#: ``reference_votes`` feed the
 #: ordinal vote rule
 #: a client's patron and its ties to it (``patron`` requires the three others)
 PATRON_COLUMNS = ("patron", "patron_aid_share", "patron_compact", "patron_defence_pact")
@@ -40,6 +41,7 @@ OPTIONAL_STATE_COLUMNS = (
     "status",
     *IDEAL_COLUMNS,
     "veto_cost",
+    "veto_cost_targeted",
     "reference_votes",
     *PATRON_COLUMNS,
 )
@@ -105,6 +107,7 @@ def states(
         status = _status(at, row.get("status", ""), seat, candidate)
         ideal = _ideal(at, row, table.header, status)
         veto_cost = _veto_cost(at, row.get("veto_cost", ""), seat)
+        targeted = _veto_cost(at, row.get("veto_cost_targeted", ""), seat, "veto_cost_targeted")
         reference_votes = _reference_votes(at, row.get("reference_votes", ""))
         patron = _patron(at, row, iso3)
         if len(problems) > count:
@@ -117,6 +120,7 @@ def states(
         cells |= {"bloc": row["bloc"], "force_candidate": candidate == "true"}
         cells |= {"troop_capacity": troops, "sc_seat": seat or None, "source": row["source"]}
         cells |= {"status": status, "ideal": ideal, "veto_cost": veto_cost}
+        cells |= {"veto_cost_targeted": targeted}
         cells |= {"reference_votes": reference_votes, **patron}
         out.append(StateRow.model_validate(cells))
     if not table.rows:
@@ -166,14 +170,17 @@ def _ideal(
     return tuple(float(v) for v in values if v is not None)
 
 
-def _veto_cost(at: At, text: str, seat: str) -> float | None:
-    """A permanent member's veto cost (empty: 0); only a permanent member's no is a veto."""
+def _veto_cost(at: At, text: str, seat: str, field: str = "veto_cost") -> float | None:
+    """A permanent member's veto cost (empty: 0); only a permanent member's no is a veto. On a
+    text that targets the member (``veto_cost_targeted``) the cost may be negative: the member's
+    stake outweighs the cost of the veto."""
     if not text:
         return None
     if seat != "permanent":
-        at.bad("veto_cost", text, "empty: only a permanent member's no is a veto")
+        at.bad(field, text, "empty: only a permanent member's no is a veto")
         return None
-    return parse_csv_number(at, "veto_cost", text, 0.0, VETO_COST_BOUND)
+    low = 0.0 if field == "veto_cost" else -VETO_COST_BOUND
+    return parse_csv_number(at, field, text, low, VETO_COST_BOUND)
 
 
 def _patron(at: At, row: dict[str, str], iso3: str) -> dict[str, Any]:

@@ -66,6 +66,7 @@ RESOLUTION_KEYS = (
     "cut_no",
     "cut_abstain",
     "item_source",
+    "targets",
 )
 START = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 

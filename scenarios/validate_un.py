@@ -11,6 +11,7 @@ from scenarios.merge import Merged
 from scenarios.schema import FORUMS, SESSIONS, Resolution
 from scenarios.validate_toml import tables
 
+#: ``targets`` (optional): ISO3 codes of the states whose own conduct the text condemns
 REQUIRED = ("id", "title", "forum", "round", "text", "status_quo", "source")
 #: item parameters of the ordinal vote rule: all of these, or none (the margin rule)
 ITEM_FIELDS = ("reference", "discrimination", "cut_no", "cut_abstain", "item_source")
@@ -20,7 +21,12 @@ IDEAL_DIMENSIONS = 2
 ITEM_BOUND = 50.0
 
 
-def resolutions(m: Merged, problems: Problems, dims: Collection[str]) -> tuple[Resolution, ...]:
+def resolutions(
+    m: Merged,
+    problems: Problems,
+    dims: Collection[str],
+    iso3s: Collection[str] | None = None,
+) -> tuple[Resolution, ...]:
     items = tables(m, "resolutions", problems)
     ids = [item.get("id") for _, item in items]
     out: list[Resolution] = []
@@ -52,11 +58,12 @@ def resolutions(m: Merged, problems: Problems, dims: Collection[str]) -> tuple[R
         mandates = at.boolean("mandates_force", item.get("mandates_force", False))
         source = at.source("source", item.get("source", MISSING))
         item_fields = _item(at, item)
+        targets = _targets(at, item.get("targets", []), iso3s)
         if len(problems) == count:
             fields: dict[str, Any] = {"id": rid, "title": title, "forum": forum, "session": session}
             fields |= {"round": rnd, "text": text, "status_quo": status_quo}
             fields |= {"amends": amends or None, "mandates_force": mandates, "source": source}
-            fields |= item_fields
+            fields |= item_fields | {"targets": targets}
             out.append(Resolution.model_validate(fields))
     return tuple(out)
 
@@ -101,6 +108,25 @@ def _item(at: At, item: dict[str, Any]) -> dict[str, Any]:
         "cut_abstain": c2,
         "item_source": source,
     }
+
+
+def _targets(at: At, value: Any, iso3s: Collection[str] | None) -> tuple[str, ...]:
+    """The states whose own conduct the text condemns (``targets``, ODD 7.8): a list of distinct
+    ISO3 codes of the scenario's states (empty: the text targets no one)."""
+    allowed = (
+        "a list of distinct ISO3 codes of the scenario's states (the states the text condemns)"
+    )
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        at.bad("targets", value, allowed)
+        return ()
+    if len(set(value)) != len(value):
+        at.bad("targets", value, allowed)
+        return ()
+    if iso3s is not None:
+        for v in value:
+            if v not in iso3s:
+                at.bad("targets", v, "an iso3 of the scenario's states: " + one_of(iso3s, v))
+    return tuple(value)
 
 
 def items_need_ideal_points(

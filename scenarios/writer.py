@@ -64,14 +64,16 @@ def _empty(model: Any, names: tuple[str, ...]) -> set[str]:
 def _member(row: Any) -> set[str]:
     """Optional state fields left out when unset (a scenario without them keeps its hash)."""
     out = {"status"} if row.status == "un_member" else set()
-    return out | {k for k in ("ideal", "veto_cost") if getattr(row, k) is None}
+    optional = ("ideal", "veto_cost", "veto_cost_targeted")
+    return out | {k for k in optional if getattr(row, k) is None}
 
 
 _ITEM = ("reference", "discrimination", "cut_no", "cut_abstain", "item_source")
 
 
 def _unset_item(r: Any) -> set[str]:
-    return {k for k in _ITEM if getattr(r, k) is None}
+    """Item fields left out when unset, and ``targets`` when empty (hashes stay as they were)."""
+    return {k for k in _ITEM if getattr(r, k) is None} | ({"targets"} if not r.targets else set())
 
 
 def _case_fields(s: Scenario) -> dict[str, Any]:
@@ -152,7 +154,9 @@ def scenario_toml(s: Scenario) -> str:
     for e in s.events:
         lines += _table("[[events]]", e.model_dump())
     for r in s.resolutions:
-        fields = r.model_dump(exclude={"text", "status_quo"})
+        fields = r.model_dump(exclude={"text", "status_quo", *({"targets"} - _unset_item(r))})
+        if r.targets:
+            fields["targets"] = list(r.targets)
         if fields.get("discrimination") is not None:
             fields["discrimination"] = list(fields["discrimination"])
         fields.update(text=dict(r.text), status_quo=dict(r.status_quo), amends=r.amends or "")
@@ -174,6 +178,8 @@ def write_scenario(s: Scenario, directory: Path) -> Path:
         columns += list(IDEAL_COLUMNS)
     if any(row.veto_cost is not None for row in s.states):
         columns.append("veto_cost")
+    if any(row.veto_cost_targeted is not None for row in s.states):
+        columns.append("veto_cost_targeted")
     if any(row.reference_votes for row in s.states):
         columns.append("reference_votes")
     if any(row.patron for row in s.states):
@@ -197,6 +203,9 @@ def write_scenario(s: Scenario, directory: Path) -> Path:
                 )
             else:
                 cells.update({c: "" for c in PATRON_COLUMNS})
+            cells.update(
+                veto_cost_targeted="" if row.veto_cost_targeted is None else row.veto_cost_targeted
+            )
             cells.update(
                 memberships=";".join(row.memberships),
                 force_candidate="true" if row.force_candidate else "false",

@@ -71,14 +71,18 @@ def cast_votes(
     u_absent: ArrayLike,
     p_absent: ArrayLike,
     member: ArrayLike,
+    no_cost: ArrayLike = 0.0,
 ) -> Ints:
-    """Votes ``(..., N)``: yes when ``margin + shock > θ_yes``, no when ``< −θ_no``, else
+    """Votes ``(..., N)``: yes when ``margin + shock > θ_yes``, no when ``< −θ_no − c_i``, else
     abstain; absent when ``u_absent < p_absent``; non-members of the forum are coded 4.
-    Thresholds broadcast from ``(...)`` (one per replication)."""
+    Thresholds broadcast from ``(...)`` (one per replication); ``no_cost`` ``c_i`` ``(..., N)``
+    is a member's extra cost of a no in utility (a permanent member's veto,
+    :func:`veto_cost_in_utility`), 0 for everyone else."""
     m = np.asarray(margin, float) + np.asarray(shock, float)
     ty, tn = np.asarray(yes_threshold, float), np.asarray(no_threshold, float)
     ty = ty[..., None] if ty.ndim else ty
     tn = tn[..., None] if tn.ndim else tn
+    tn = tn + np.asarray(no_cost, float)
     vote = np.where(m > ty, VoteCode.YES, np.where(m < -tn, VoteCode.NO, VoteCode.ABSTAIN))
     vote = np.where(
         np.asarray(u_absent, float) < np.asarray(p_absent, float), VoteCode.ABSENT, vote
@@ -140,7 +144,7 @@ def ordinal_vote_probabilities(
     ``η_i = Σ_k [k loaded] b_k x_ik``, ``P(no) = σ(c_no − κ_i − η_i)`` and
     ``P(no or abstain) = σ(c_abstain − η_i)``. ``κ_i ≥ 0`` (``no_cost``, ``(..., N)``) is the
     extra dislike a member needs before it casts a *no* rather than abstaining (a permanent
-    member's veto, see :func:`veto_cost_for`); 0 for everyone else.
+    member's veto, see :func:`text_veto_cost`); 0 for everyone else.
     ideal ``(..., N, K)``; discrimination ``(..., K)``; cut points ``(...)`` with
     ``cut_no <= cut_abstain``; loads_on ``(K,)`` booleans (all dimensions when None).
     """
@@ -157,10 +161,33 @@ def ordinal_vote_probabilities(
     return out
 
 
-def veto_cost_for(permanent: ArrayLike, veto_cost: ArrayLike) -> F:
-    """Per-member cost of a *no* ``(..., N)``: ``veto_cost`` for permanent members of the Security
-    Council (their no is a veto: a separate, costly decision), 0 for elected members."""
-    out: F = np.where(np.asarray(permanent, bool), np.asarray(veto_cost, float)[..., None], 0.0)
+def text_veto_cost(
+    permanent: ArrayLike, targeted: ArrayLike, veto_cost: ArrayLike, veto_cost_targeted: ArrayLike
+) -> F:
+    """Per-member cost of a *no* on one text ``(..., N)``: a permanent member pays
+    ``veto_cost`` when the text does not target it and ``veto_cost_targeted`` when it does (the
+    text condemns the member's own conduct: abstaining would concede the point, so the veto costs
+    little or nothing); elected members pay 0 (they are scored like everyone else).
+    permanent, targeted ``(..., N)`` booleans; the costs ``(..., N)`` or broadcastable.
+    Estimated from the veto record by ``builds.veto_costs`` (ODD 7.8)."""
+    cost = np.where(
+        np.asarray(targeted, bool),
+        np.asarray(veto_cost_targeted, float),
+        np.asarray(veto_cost, float),
+    )
+    out: F = np.where(np.asarray(permanent, bool), cost, 0.0)
+    return out
+
+
+def veto_cost_in_utility(latent_cost: ArrayLike, vote_noise: ArrayLike) -> F:
+    """A veto cost ``κ`` estimated on the ordinal rule's logistic scale, in the margin rule's
+    utility units: ``κ · σ · √3/π``, where ``σ`` is the sd of the margin rule's vote shock
+    (``vote_noise``) and ``π/√3`` the sd of the standard logistic, so that a cost shifts the odds
+    of a no by the same number of shock sds under either rule (ODD 7.8).
+    latent_cost ``(..., N)``; vote_noise ``(...)`` (one per replication)."""
+    sigma = np.asarray(vote_noise, float)
+    sigma = sigma[..., None] if sigma.ndim else sigma
+    out: F = np.asarray(latent_cost, float) * sigma * (np.sqrt(3.0) / np.pi)
     return out
 
 

@@ -23,7 +23,8 @@ from agents.rules.votes import (
     ordinal_vote_probabilities,
     patron_pull_weight,
     persist_on_reference,
-    veto_cost_for,
+    text_veto_cost,
+    veto_cost_in_utility,
 )
 
 if TYPE_CHECKING:
@@ -71,6 +72,16 @@ def text_as_voted(world: World, st: RoundState, k: int) -> tuple[F, F, NDArray[n
     return text, sq, mask
 
 
+def _no_cost(world: World, v: Vote) -> F | float:
+    """Each member's cost of a no on a Council text ``(N,)`` in the ordinal rule's latent units:
+    a permanent member's veto cost, the targeted one on a text that condemns its own conduct."""
+    if world.veto_cost is None:
+        return 0.0
+    targeted = v.targets if v.targets is not None else False
+    cost_t = world.veto_cost_targeted if world.veto_cost_targeted is not None else 0.0
+    return text_veto_cost(world.permanent, targeted, world.veto_cost, cost_t)
+
+
 def item_probabilities(
     world: World,
     v: Vote,
@@ -83,13 +94,12 @@ def item_probabilities(
     sharper than a new text's); a client pulled towards its patron's probabilities
     (``patron_pull``: per aid share, compact, defence pact); then each state's recorded vote on
     the reference mixed in with weight ``persistence``. In the Security Council a permanent
-    member's no carries its veto cost, and it neither follows a patron nor repeats its Assembly
+    member's no carries its veto cost (the targeted one on a text that condemns the member's own
+    conduct), and it neither follows a patron nor repeats its Assembly
     vote (the veto is a separate decision). Weights: scalars or ``(R,)``."""
     assert world.ideal is not None and v.discrimination is not None
-    no_cost: F | float = 0.0
     council = v.forum == "security_council"
-    if council and world.veto_cost is not None:
-        no_cost = veto_cost_for(world.permanent, 1.0) * world.veto_cost
+    no_cost = _no_cost(world, v) if council else 0.0
     t = np.asarray(temperature, float)
     p = ordinal_vote_probabilities(
         world.ideal,
@@ -150,6 +160,7 @@ def hold_votes(world: World, st: RoundState) -> None:
                 st.noise.absent_u[:, k],
                 p_absent,
                 member,
+                veto_cost_in_utility(_no_cost(world, v), p["vote_noise"]) if council else 0.0,
             )
         if council:
             adopted, _ = rules.security_council_adopted(cast, world.permanent, world.council_votes)

@@ -12,7 +12,7 @@ from agents.rules.votes import (
     follow_patron,
     ordinal_vote_probabilities,
     patron_pull_weight,
-    veto_cost_for,
+    text_veto_cost,
 )
 
 finite = st.floats(-4.0, 4.0, allow_nan=False)
@@ -59,7 +59,7 @@ def test_batch_shapes_broadcast() -> None:
 def test_veto_cost_moves_no_to_abstain() -> None:
     x = np.array([[-1.0], [-1.0]])
     permanent = np.array([True, False])
-    cost = veto_cost_for(permanent, 2.0)
+    cost = text_veto_cost(permanent, False, 2.0, 0.0)
     np.testing.assert_array_equal(cost, [2.0, 0.0])
     p = ordinal_vote_probabilities(x, [1.0], -0.5, 0.5, no_cost=cost)
     assert p[0, VoteCode.NO] < p[1, VoteCode.NO]
@@ -67,6 +67,27 @@ def test_veto_cost_moves_no_to_abstain() -> None:
     assert (
         p[0, VoteCode.YES] == p[1, VoteCode.YES]
     )  # the cost changes how a member says no, not whether it agrees
+
+
+def test_targeted_text_lowers_the_veto_cost_of_the_member_it_targets() -> None:
+    # three permanent members and an elected one; the text targets member 0 and the elected one
+    permanent = np.array([True, True, True, False])
+    targeted = np.array([True, False, False, True])
+    cost = text_veto_cost(permanent, targeted, np.array([2.0, 2.0, 5.0, 0.0]), 0.05)
+    np.testing.assert_allclose(cost, [0.05, 2.0, 5.0, 0.0])  # elected members pay nothing
+    x = np.full((4, 1), -1.0)
+    p = ordinal_vote_probabilities(x, [1.0], -0.5, 0.5, no_cost=cost)
+    # same dislike: the targeted member says no (a veto), the untargeted one abstains
+    assert np.argmax(p[0]) == VoteCode.NO and np.argmax(p[1]) == VoteCode.ABSTAIN
+    assert p[0, VoteCode.NO] > p[1, VoteCode.NO] > p[2, VoteCode.NO]
+    np.testing.assert_allclose(p[:, VoteCode.YES], p[0, VoteCode.YES])
+
+
+def test_targeted_veto_cost_batches() -> None:
+    permanent = np.array([True, False, True])
+    targeted = np.array([[True, False, False], [False, False, True]])  # (R, N): per replication
+    cost = text_veto_cost(permanent, targeted, np.array([2.0, 0.0, 3.0]), -1.0)
+    np.testing.assert_allclose(cost, [[-1.0, 0.0, 3.0], [2.0, 0.0, -1.0]])
 
 
 def test_follow_patron_mixes() -> None:

@@ -1,0 +1,152 @@
+"""A text's ``targets`` and the targeted veto cost: input checks, the engine's use of them, the
+ukraine-2025 texts and the coding of the veto record (ODD 7.8; issue 12)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from agents.rules.votes import VoteCode
+from builds.un_roll_calls import UN_DIR
+from builds.veto_costs import LAST_TARGETED_YEAR, TARGETS, targeted_drafts
+from model.stages.votes import item_probabilities
+from model.world import compile_world
+from scenarios import load_scenario
+from tests.unit.scenario_factory import Spec
+from tests.unit.test_scenario_errors import find, problems_of
+from tests.unit.test_vote_items import with_items
+
+TOML, STATES = "scenario.toml", "states.csv"
+
+
+def targeted_spec(targets: object, cost: str = "6", targeted_cost: str = "0.05") -> Spec:
+    """RUS dislikes S1 (a steep item, RUS far on the first dimension): with targets on S1."""
+    s = with_items(Spec(), b=[-3.0, 0.0], veto_cost=cost)
+    s.toml["resolutions"][2]["targets"] = targets
+    for row in s.states:
+        row["veto_cost_targeted"] = targeted_cost if row["sc_seat"] == "permanent" else ""
+    return s
+
+
+def _set_state(s: Spec, iso3: str, **cells: str) -> None:
+    s.state(iso3).update(cells)
+
+
+ERRORS: dict[str, tuple[Callable[[Spec], object], str, str, str, str]] = {
+    "targets not a list": (
+        lambda s: s.toml["resolutions"][2].update(targets="RUS"),
+        TOML,
+        "targets",
+        "'RUS'",
+        "a list of distinct ISO3 codes",
+    ),
+    "targets an unknown state": (
+        lambda s: s.toml["resolutions"][2].update(targets=["RU"]),
+        TOML,
+        "targets",
+        "'RU'",
+        "an iso3 of the scenario's states",
+    ),
+    "targets twice the same state": (
+        lambda s: s.toml["resolutions"][2].update(targets=["RUS", "RUS"]),
+        TOML,
+        "targets",
+        "['RUS', 'RUS']",
+        "distinct ISO3 codes",
+    ),
+    "targeted veto cost of an elected member": (
+        lambda s: _set_state(s, "USA", sc_seat="elected", veto_cost="", veto_cost_targeted="1"),
+        STATES,
+        "veto_cost_targeted",
+        "1",
+        "only a permanent member's no is a veto",
+    ),
+    "targeted veto cost out of range": (
+        lambda s: _set_state(s, "RUS", veto_cost_targeted="-30"),
+        STATES,
+        "veto_cost_targeted",
+        "-30",
+        "a finite number in [-20, 20]",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", ERRORS.values(), ids=ERRORS.keys())
+def test_bad_targets_input_is_named(
+    case: tuple[Callable[[Spec], object], str, str, str, str], tmp_path: Path
+) -> None:
+    edit, file, field, value, allowed = case
+    s = targeted_spec(["RUS"])
+    edit(s)
+    find(problems_of(s.write(tmp_path / "bad")), file, field, value, allowed)
+
+
+def test_targets_round_trip_through_the_writer(tmp_path: Path) -> None:
+    s = load_scenario(targeted_spec(["RUS"]).write(tmp_path / "a"))
+    again = load_scenario(s.write(tmp_path / "b"))
+    assert again.content_hash == s.content_hash
+    assert again.resolutions[2].targets == ("RUS",)
+    rus = again.states[again.index("RUS")]
+    assert rus.veto_cost == 6.0 and rus.veto_cost_targeted == 0.05
+
+
+def test_targeted_member_vetoes_where_it_would_abstain(tmp_path: Path) -> None:
+    """Known answer: the same dislike of S1; untargeted, Russia's veto cost (6) makes it abstain;
+    targeted, the targeted cost (0.05) leaves its no, a veto. The USA (not targeted) and the
+    Assembly's texts are unaffected."""
+    plain = compile_world(load_scenario(targeted_spec([]).write(tmp_path / "a")))
+    hit = compile_world(load_scenario(targeted_spec(["RUS"]).write(tmp_path / "b")))
+    rus, usa = plain.scenario.index("RUS"), plain.scenario.index("USA")
+    s1 = next(k for k, v in enumerate(plain.votes) if v.id == "S1")
+    before = item_probabilities(plain, plain.votes[s1])
+    after = item_probabilities(hit, hit.votes[s1])
+    assert np.argmax(before[rus]) == VoteCode.ABSTAIN
+    assert np.argmax(after[rus]) == VoteCode.NO and after[rus, VoteCode.NO] > 0.9
+    np.testing.assert_allclose(before[usa], after[usa])
+    np.testing.assert_allclose(before[:, VoteCode.YES], after[:, VoteCode.YES])
+    np.testing.assert_allclose(
+        item_probabilities(plain, plain.votes[0]), item_probabilities(hit, hit.votes[0])
+    )
+
+
+def test_ukraine_council_texts_carry_targets_and_costs() -> None:
+    s = load_scenario("ukraine-2025")
+    council = {r.id: r.targets for r in s.resolutions if r.forum == "security_council"}
+    assert council == {"S/RES/2774": (), "S/RES/2774/EU-amendment-sovereignty": ("RUS",)}
+    table = pd.read_csv(UN_DIR / "veto_costs.csv").set_index("iso3")
+    for row in s.states:
+        if row.sc_seat == "permanent":
+            expected = table.loc[row.iso3, "veto_cost_targeted"]
+            assert row.veto_cost_targeted == pytest.approx(expected, abs=5e-5)
+        else:
+            assert row.veto_cost_targeted is None
+
+
+def test_veto_record_coding_stops_before_the_2022_drafts() -> None:
+    """No coded draft or General Assembly pattern reaches 2022, and the coded drafts are vetoes
+    of the record cast before it (each by the member it targets)."""
+    coding = pd.read_csv(TARGETS)
+    assert coding["last_year"].max() <= LAST_TARGETED_YEAR < 2022
+    tested = set(pd.read_csv(UN_DIR / "sc_drafts_2022.csv")["draft"])
+    pairs = targeted_drafts(coding)
+    assert not {d for d, _ in pairs} & tested
+    record = pd.read_csv(UN_DIR / "unsc_vetoes_1946_2022.csv")
+    before = record[record["year"] <= LAST_TARGETED_YEAR]
+    assert {d for d, _ in pairs} <= set(before["draft"])
+    assert coding["reason"].str.strip().astype(bool).all()
+    assert coding["source"].str.strip().astype(bool).all()
+
+
+def test_veto_costs_file_is_the_builds_output() -> None:
+    """``python -m builds.veto_costs`` reproduces the committed table; the targeted cost is one
+    pooled number."""
+    from builds.veto_costs import OUT, veto_costs
+
+    built = veto_costs()
+    committed = pd.read_csv(OUT)
+    pd.testing.assert_frame_equal(built, committed, check_dtype=False, atol=5e-4)
+    assert committed["veto_cost_targeted"].nunique() == 1
