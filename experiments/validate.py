@@ -322,16 +322,19 @@ voted by that rule:
    {said(texts[0], "ISR")}, Hungary {said(texts[0], "HUN")}; they voted no. The hand-set 2025
    positions of key actors (`key_actors.csv`) move the negotiation, not this vote. The 2022
    abstainers now abstain (China {said(texts[0], "CHN")}, India {said(texts[0], "IND")}).
-2. **The Security Council: the amendment fails on Russia's veto; the US text then meets the
-   margin rule's vetoes.** The European amendment on sovereignty is voted on ES-11/1's items and
+2. **The Security Council: the amendment fails on Russia's veto; the US text is voted
+   unamended.** The European amendment on sovereignty is voted on ES-11/1's items and
    targets Russia (it names the Russian Federation's full-scale invasion: `targets` in
    `scenario.toml`), so Russia's no carries the targeted veto cost (`veto_cost_targeted`,
    {num(veto_t, 2)}: permanent members veto the texts that condemn their own conduct; untargeted
    {num(veto_rus, 2)}, `scenarios/sources/un/veto_costs.csv`) and the amendment fails in
    {pct(1 - sc_amend_p)} of replications (reported: failed on Russia's veto). The US text,
-   unamended, is voted by the margin rule, which has no veto cost: France {said(texts[2], "FRA")}
-   and the UK {said(texts[2], "GBR")} veto it in the model where they abstained, because the
-   text's silence reads as movement away from their positions; Russia is {said(texts[2], "RUS")}.
+   unamended, is voted by the margin rule, where a permanent member's no carries the same
+   (untargeted) veto cost carried to utility (`veto_cost_in_utility`): France
+   {said(texts[2], "FRA")} and the UK {said(texts[2], "GBR")} (they abstained), although the
+   text's silence reads as movement away from their positions and their elected European
+   colleagues, who pay no veto cost, vote no (Denmark {said(texts[2], "DNK")}); Russia is
+   {said(texts[2], "RUS")}.
    On the two 2022 drafts, which condemn Russia's own conduct, Russia's modal vote is
    {drafts_russia} (`experiments/results/unsc_2022_drafts.csv`; it vetoed both).
 3. **The US text by the margin rule.** No earlier roll call is a text that names no aggressor and
