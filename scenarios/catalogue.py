@@ -75,6 +75,9 @@ CATALOGUE: dict[str, Entry] = {
     "force_weight_free_riding": Entry("index", "index lost per unit of R the others cover"),
     "force_weight_exposure": Entry("index", "index per unit of exposure to the aggressor"),
     "force_conditional_backstop": Entry("share", "backstop a conditional pledge needs"),
+    "force_condition_spread": Entry(
+        "share", "sd of the backstop a conditional pledger needs (its threshold's draw)"
+    ),
     "pledge_noise": Entry("index", "sd of a candidate's disposition (1: the probit's scale)"),
     # acceptance (ODD 7.5)
     "bargaining_power_exponent": Entry(

@@ -54,11 +54,10 @@ def test_believed_value_adds_situation_with_opposite_signs():
         base=np.array([0.55, 0.8, 0.5]),
         side=np.array([-1.0, 1.0, 0.0]),
         situation=0.05,
-        optimism0=np.array([0.1, 0.2, 0.0]),
         belief_error=np.array([0.02, 0.05, 0.0]),
         disposition=np.array([0.01, -0.01, 0.03]),
     )
-    np.testing.assert_allclose(v, [0.55 - 0.05 - 0.08 + 0.01, 0.8 + 0.05 - 0.15 - 0.01, 0.53])
+    np.testing.assert_allclose(v, [0.55 - 0.05 + 0.02 + 0.01, 0.8 + 0.05 + 0.05 - 0.01, 0.53])
 
 
 def test_guarantee_lowers_only_the_aggressors_renewed_war_value():
