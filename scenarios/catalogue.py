@@ -95,7 +95,9 @@ CATALOGUE: dict[str, Entry] = {
     "war_volatility": Entry("utility/sqrt(month)", "monthly sd of the military situation"),
     "optimism_aggressor": Entry("utility", "aggressor's initial over-estimate of its war value"),
     "optimism_victim": Entry("utility", "victim's initial over-estimate of its war value"),
-    "belief_prior_months": Entry("months", "months of battlefield signals a prior is worth"),
+    "belief_prior_months": Entry(
+        "months", "months of signals the pre-war prior is worth (months fought are added)"
+    ),
     "battlefield_signal_noise": Entry("utility", "sd of a month's battlefield signal"),
     "disposition_sd": Entry("utility", "sd of a leader's disposition (hawk > 0)"),
     "disposition_persistence": Entry("share", "monthly persistence of a leader's disposition"),
