@@ -121,18 +121,20 @@ def security(world: World, params: dict[str, F], credibility: F, mandated: B) ->
     return rules.security_values(credibility, params["security_weight"], mandate, victim, aggressor)
 
 
-def expect_credibility(expected: F, allowed: F, t: int) -> F:
+def expect_credibility(expected: F, allowed: F, seen: F | float) -> F:
     """The mediator's expectation, for next month, of the credibility its terms will allow.
 
     The package on the table is the one the proposed ``foreign_forces`` term allows, so the
     guarantee a proposal offers depends on the proposal. The mediator cannot solve for both at
     once; it proposes with its expectation and learns from the package each proposal allowed:
-    the running mean of the credibility offered at round 1 and of what its proposals of rounds
-    1..t allowed (fictitious play, Brown 1951), ``(t·E + G_t)/(t + 1)``. Without this the
-    mediator would assume every round that the whole pledged force deploys, table terms that
-    cut it, and see the victim reject the same proposal every month.
+    the running mean of the credibility of the whole pledged force and of what its proposals
+    allowed since the package offered last changed (fictitious play, Brown 1951),
+    ``(n·E + G)/(n + 1)`` with ``n`` = ``seen`` values so far. Without this the mediator would
+    assume every round that the whole pledged force deploys, table terms that cut it, and see
+    the victim reject the same proposal every month.
     """
-    return expected + (allowed - expected) / (t + 1.0)
+    out: F = expected + (allowed - expected) / (np.asarray(seen, float) + 1.0)
+    return out
 
 
 def options(world: World, params: dict[str, F], fight: F, credibility: F) -> tuple[F, F]:
@@ -195,9 +197,13 @@ def negotiate(world: World, st: RoundState, force: Values) -> tuple[Values, Part
     fight = fighting_on(world, st.war, p, st.t - 1)
     offered = package(world, p, force, force["troops"], st.mandated)
     # The mediator's expectation of the credibility its terms will allow (expect_credibility),
-    # never more than the whole pledged force would give.
-    g = offered["credibility"]
-    g = np.minimum(st.war.get("credibility_expected", g), g)
+    # never more than the whole pledged force would give; it starts afresh whenever the package
+    # offered changes (a mandate adopted, a contingent withdrawn).
+    g_offered = offered["credibility"]
+    known = st.war.get("credibility_offered")
+    fresh = np.ones(len(g_offered), bool) if known is None else np.abs(g_offered - known) > 1e-12
+    g = np.where(fresh, g_offered, np.minimum(st.war.get("credibility_expected", 0.0), g_offered))
+    seen = np.where(fresh, 1.0, st.war.get("credibility_seen", 1.0))
     _, option = options(world, p, fight, g)
     x_v, s_v = st.x[:, veto, :], world.salience[veto]
     offsets = 1.0 + security(world, p, g, st.mandated) + option - fight
@@ -206,7 +212,8 @@ def negotiate(world: World, st: RoundState, force: Values) -> tuple[Values, Part
     allowed = rules.troops_allowed(z[:, world.security_dim], p["large_force_troops"])
     troops = rules.bind_force(force["troops"], allowed)
     table = package(world, p, force, troops, st.mandated)  # the package the terms allow
-    st.war["credibility_expected"] = expect_credibility(g, table["credibility"], st.t)
+    st.war["credibility_expected"] = expect_credibility(g, table["credibility"], seen)
+    st.war["credibility_seen"], st.war["credibility_offered"] = seen + 1.0, g_offered
     renewed, option = options(world, p, fight, table["credibility"])
     terms = rules.utility(z[:, None, :], x_v, s_v)
     parts = rules.acceptance_parts(terms, table["security"], option, fight, p["acceptance_noise"])
