@@ -101,7 +101,8 @@ def test_soft_condition_holds_with_probability_phi():
         assert fg.condition_probability(b, 0.25, 0.1) == pytest.approx(expected, abs=1e-6)
     # sd 0 is the hard gate; batch shapes broadcast
     np.testing.assert_array_equal(
-        fg.condition_met(np.array([0.2, 0.3]), 0.25, 0.0, np.zeros((2, 3))), [[False] * 3, [True] * 3]
+        fg.condition_met(np.array([0.2, 0.3]), 0.25, 0.0, np.zeros((2, 3))),
+        [[False] * 3, [True] * 3],
     )
     assert fg.condition_probability(0.3, 0.25, 0.0) == 1.0
 
