@@ -5,7 +5,9 @@ Four checks of ukraine-2025, root seed 20250224, common random numbers throughou
 1. Horizon: with the central values, run 48 rounds (10,000 replications); of the replications
    without an agreement after 24 rounds, the share that still has none after 48. Then the same
    with every cost and trend at zero (``war_cost_per_month`` and each ``battlefield_trend_*``):
-   P(agreement within 48) − P(within 24).
+   P(agreement within 48) − P(within 24); and, to show what the rest is, the same with the
+   optimism at zero too (no belief left to close: only the war's random walk, the signals'
+   noise and the dispositions' drift move anything).
 2. The bargaining range: the share of agreements (within the scenario's 24 rounds) whose terms
    every veto player prefers to fighting on under its beliefs (``in_range``), whether the force
    that deploys ever exceeds what the agreed terms allow, and the distribution of the agreed
@@ -41,6 +43,7 @@ ZERO_COSTS = {
     "battlefield_trend_rus": 0.0,
     "battlefield_trend_usa": 0.0,
 }
+ZERO_OPTIMISM = {"optimism_aggressor": 0.0, "optimism_victim": 0.0}
 # Every assumption that acts before agreement (durability's act after it; vote parameters only
 # through a mandate, and the central scenario has none).
 SWEPT = (
@@ -57,6 +60,7 @@ SWEPT = (
     "force_weight_free_riding",
     "force_weight_exposure",
     "force_conditional_backstop",
+    "force_condition_spread",
     "bargaining_power_exponent",
     "security_weight",
     "guarantee_deterrence",
@@ -175,6 +179,7 @@ def main() -> None:
     start = time.process_time()
     central = horizon(args.replications, {})
     zero = horizon(args.replications, ZERO_COSTS)
+    zero_optimism = horizon(args.replications, {**ZERO_COSTS, **ZERO_OPTIMISM})
     in_range, terms = bargaining_range(args.replications)
     guarantee = backstop(args.replications // 2)
     sweep = knife_edge(args.sweep)
@@ -192,6 +197,7 @@ def main() -> None:
             "horizon_central": central,
             "horizon_zero_costs_and_trends": zero,
             "zero_costs_and_trends": ZERO_COSTS,
+            "horizon_zero_costs_trends_and_optimism": zero_optimism,
             "bargaining_range": in_range,
             "backstop": guarantee,
             "knife_edge": {
@@ -207,7 +213,8 @@ def main() -> None:
     )
     print(
         f"horizon: still none at 48 {central['share_none_at_24_still_none_at_48']:.3f}; "
-        f"zero costs: P48-P24 {zero['difference_48_24']:.4f}; in range "
+        f"zero costs: P48-P24 {zero['difference_48_24']:.4f} "
+        f"(and no optimism: {zero_optimism['difference_48_24']:.4f}); in range "
         f"{in_range['share_in_range']:.3f}; largest step {steps.max():.3f} ({steps.idxmax()}); "
         f"{time.process_time() - start:.0f} s CPU"
     )

@@ -33,6 +33,7 @@ class Noise:
     war_z: F  # (R, H) standard normals: the military situation's monthly shocks
     signal_z: F  # (R, H, V) standard normals: each veto player's monthly battlefield signal
     disposition_z: F  # (R, H, V) standard normals: the leader's disposition (drawn, then drift)
+    condition_z: F  # (R, C) standard normals: each conditional pledger's threshold on the backstop
 
 
 def inverse_cdf(dist: Distribution, u: F) -> F:
@@ -82,14 +83,14 @@ def draw_replications(
     k, n = len(world.votes), world.n
     r = len(gens)
     sizes = [len(random_names), h * v, k * n, 1]  # uniforms
-    normals = [c, k * n, h, h * v, h * v]
+    normals = [c, k * n, h, h * v, h * v, c]  # a new block goes last: earlier draws stay put
     block = np.empty((r, sum(sizes)))
     gauss = np.empty((r, sum(normals)))
     for i, g in enumerate(gens):  # once per replication, before any round
         block[i] = g.random(block.shape[1])
         gauss[i] = g.standard_normal(gauss.shape[1])
     u_par, u_acc, u_au, u_du = np.split(block, np.cumsum(sizes)[:-1], axis=1)
-    plz, z_vote, z_war, z_sig, z_disp = np.split(gauss, np.cumsum(normals)[:-1], axis=1)
+    plz, z_vote, z_war, z_sig, z_disp, z_cond = np.split(gauss, np.cumsum(normals)[:-1], axis=1)
     acc, au, du = u_acc.reshape(r, h, v), u_au.reshape(r, k, n), u_du[:, 0]
     vz = z_vote.reshape(r, k, n)
     values: dict[str, F] = {}
@@ -108,5 +109,6 @@ def draw_replications(
         war_z=z_war,
         signal_z=z_sig.reshape(r, h, v),
         disposition_z=z_disp.reshape(r, h, v),
+        condition_z=z_cond,
     )
     return values, noise

@@ -75,6 +75,9 @@ CATALOGUE: dict[str, Entry] = {
     "force_weight_free_riding": Entry("index", "index lost per unit of R the others cover"),
     "force_weight_exposure": Entry("index", "index per unit of exposure to the aggressor"),
     "force_conditional_backstop": Entry("share", "backstop a conditional pledge needs"),
+    "force_condition_spread": Entry(
+        "share", "sd of the backstop a conditional pledger needs (its threshold's draw)"
+    ),
     "pledge_noise": Entry("index", "sd of a candidate's disposition (1: the probit's scale)"),
     # acceptance (ODD 7.5)
     "bargaining_power_exponent": Entry(
@@ -92,7 +95,9 @@ CATALOGUE: dict[str, Entry] = {
     "war_volatility": Entry("utility/sqrt(month)", "monthly sd of the military situation"),
     "optimism_aggressor": Entry("utility", "aggressor's initial over-estimate of its war value"),
     "optimism_victim": Entry("utility", "victim's initial over-estimate of its war value"),
-    "belief_prior_months": Entry("months", "months of battlefield signals a prior is worth"),
+    "belief_prior_months": Entry(
+        "months", "months of signals the pre-war prior is worth (months fought are added)"
+    ),
     "battlefield_signal_noise": Entry("utility", "sd of a month's battlefield signal"),
     "disposition_sd": Entry("utility", "sd of a leader's disposition (hawk > 0)"),
     "disposition_persistence": Entry("share", "monthly persistence of a leader's disposition"),

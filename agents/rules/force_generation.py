@@ -11,6 +11,11 @@ in when ``index + joint terms + disposition > 0``; the disposition is a standard
 scale on which the index's coefficients were estimated (a probit), so the noise cannot swamp the
 sourced differences by construction. A pledge can be conditional on the backstop.
 
+The condition is soft (``condition_met``): a conditional pledger said it needs a US backstop but
+not how much of one, so the level it needs is uncertain to the analyst and to its allies. Each
+conditional pledger's threshold is drawn once per replication, ``θ_i = θ + σ·z_i`` (z standard
+normal), so ``P(condition met) = Φ((b − θ)/σ)`` (``condition_probability``); σ = 0 is a hard gate.
+
 Size (ODD 7.2): the force's required strength R is apportioned as at a force-generation
 conference: each lead nation offers a framework share of R, the others split the rest by a key
 that grows with the size of their armed forces and their record (fitted on past contributions), and
@@ -135,6 +140,29 @@ def scale_to_cap(troops: ArrayLike, cap: ArrayLike) -> F:
     return out
 
 
+def condition_met(
+    backstop: ArrayLike, threshold: ArrayLike, spread: ArrayLike, shock: ArrayLike
+) -> B:
+    """Whether each conditional pledger's condition on the backstop holds, ``(..., C)``.
+
+    Its threshold is ``θ + σ·z``: ``b ≥ θ + σ·z``, i.e. met with probability
+    ``Φ((b − θ)/σ)`` over the draw ``z`` (standard normal, once per replication and candidate).
+    backstop b, threshold θ, spread σ ``(...)``; shock ``(..., C)``."""
+    e = (..., None)
+    b, th, sd = (np.asarray(v, float)[e] for v in (backstop, threshold, spread))
+    out: B = b >= th + sd * np.asarray(shock, float)
+    return out
+
+
+def condition_probability(backstop: ArrayLike, threshold: ArrayLike, spread: ArrayLike) -> F:
+    """``P(condition met) = Φ((b − θ)/σ)`` over the threshold's draw (a step at θ when σ = 0);
+    all ``(...)``."""
+    b, th, sd = (np.asarray(v, float) for v in (backstop, threshold, spread))
+    safe = np.where(sd > 0, sd, 1.0)
+    out: F = np.where(sd > 0, ndtr((b - th) / safe), (b >= th).astype(float))
+    return out
+
+
 @dataclass(frozen=True)
 class JointWeights:
     """Coefficients of the terms that depend on others or on the guarantor, each ``(...)``."""
@@ -143,7 +171,8 @@ class JointWeights:
     backstop: F  # index lost per unit of missing backstop, ``1 − b``
     lead_absent: F  # index lost by a non-lead candidate while no lead nation is in
     free_riding: F  # index lost per unit of the requirement the others already cover
-    conditional_backstop: F  # backstop a conditional pledge needs
+    conditional_backstop: F  # backstop a conditional pledge needs (the centre of its threshold)
+    condition_spread: F | float = 0.0  # sd of that threshold between pledgers (0: a hard gate)
 
 
 @dataclass(frozen=True)
@@ -184,14 +213,17 @@ def decide_pledges(
     capacity: ArrayLike | None = None,
     available: ArrayLike | None = None,
     initial: ArrayLike | None = None,
+    condition_shock: ArrayLike | None = None,
     max_iterations: int = 1000,
     explain: bool = True,
 ) -> Pledges:
     """Pledges of C candidates as a cascade of best responses.
 
     Per candidate ``(..., C)``: index (the contribution index), offer (troops if in), is_lead,
-    conditional (pledges only if the backstop reaches ``weights.conditional_backstop``), exposure,
-    disposition (standard normal, drawn per replication), available (not withdrawn by an event).
+    conditional (pledges only if its condition on the backstop holds: ``condition_met`` with
+    threshold ``weights.conditional_backstop``, spread ``weights.condition_spread`` and the draw
+    ``condition_shock``, zero when not given), exposure, disposition (standard normal, drawn per
+    replication), available (not withdrawn by an event).
     Per replication ``(...)``: weights, backstop b, required strength R. ``capacity`` (``(C,)``,
     default: the offer) bounds what a lead nation deploys when it fills the gap (``fill_gap``);
     ``Pledges.troops`` are the troops deployed. A candidate is in when
@@ -211,7 +243,9 @@ def decide_pledges(
     offer_ = np.broadcast_to(np.asarray(offer, float), shape)
     cap = offer_ if capacity is None else np.broadcast_to(np.asarray(capacity, float), shape)
     lead = np.broadcast_to(np.asarray(is_lead, bool), shape)
-    able = (offer_ > 0) & (~np.asarray(conditional, bool) | (b >= weights.conditional_backstop)[e])
+    shock = np.zeros(shape) if condition_shock is None else condition_shock
+    met = condition_met(b, weights.conditional_backstop, weights.condition_spread, shock)
+    able = (offer_ > 0) & (~np.asarray(conditional, bool) | met)
     if available is not None:
         able = able & np.asarray(available, bool)
     own = {

@@ -14,11 +14,16 @@ comes in as per-replication standard normals (``model.draws``), so a replication
   costs can fall unevenly.
 - ``belief_error`` (``belief_errors`` for a path): each belligerent's optimism, updated by Bayes
   from noisy monthly battlefield signals (normal prior worth ``n0`` months of signals):
-  ``e_t = (n0·e_0 + Σ_k σ_sig·η_k)/(n0+t)``.
+  ``e_t = (n0·e_0 + Σ_k σ_sig·η_k)/(n0+t)``. In a war already ``A`` months old at round 1 the
+  belief then held rests on the pre-war prior (``belief_prior_months``) and on the A months of
+  fighting seen since, so ``n0 = belief_prior_months + A`` (the stage passes the sum): the
+  optimism left after three years closes slowly, over years rather than weeks, and it is this
+  optimism that keeps the bargaining range shut at first (``believed_fighting_value``).
 - ``disposition_step`` (``dispositions`` for a path): a leader's disposition (hawk > 0,
   dove < 0), drawn once per replication and evolving slowly as an AR(1) with persistence ``ρ``
   per month and stationary sd ``δ``.
-- ``believed_fighting_value``: ``V̂_i(t) = base_i(t) + sign_i·s_t − e_i0 + e_i(t) + d_i(t)``.
+- ``believed_fighting_value``: ``V̂_i(t) = base_i(t) + sign_i·s_t + e_i(t) + d_i(t)``: the truth
+  the analyst expects plus the leader's optimism (which blocks early agreement) and disposition.
 - ``renewed_war_value`` and ``renewal_option``: what renewing the war after a deal is worth to a
   belligerent, and what keeping that option open adds to a deal (the guarantee takes it away).
 """
@@ -119,22 +124,22 @@ def believed_fighting_value(
     base: ArrayLike,
     side: ArrayLike,
     situation: ArrayLike,
-    optimism0: ArrayLike,
     belief_error: ArrayLike,
     disposition: ArrayLike,
 ) -> F:
     """Each veto player's value of fighting on as its leader sees it, ``(..., V)``.
 
-    ``V̂_i = base_i + side_i·s − optimism0_i + e_i + d_i``: base is the deterministic value
-    (``fighting_on_value``: the value believed at round 1 plus trend and accumulated cost),
-    side +1 for the aggressor, −1 for the victim, 0 otherwise; ``s`` ``(...)`` the situation;
-    optimism0 the initial belief error (so the truth is ``base − optimism0``) and ``e`` today's;
-    ``d`` the disposition. All ``(..., V)`` except ``s``.
+    ``V̂_i = base_i + side_i·s + e_i + d_i``: base is the value of fighting on the analyst
+    expects (``fighting_on_value``: the value at round 1 plus trend and accumulated cost), side
+    +1 for the aggressor, −1 for the victim, 0 otherwise; ``s`` ``(...)`` the situation; ``e``
+    today's belief error (``belief_error``: the leader's optimism at round 1, closing as fighting
+    reveals the truth); ``d`` the disposition. Optimism is added to the truth, so it blocks a
+    deal the true values would allow until fighting has revealed enough (mutual optimism:
+    Blainey 1973; Fearon 1995; Slantchev 2003). All ``(..., V)`` except ``s``.
     """
     out: F = (
         np.asarray(base, float)
         + np.asarray(side, float) * _col(situation)
-        - np.asarray(optimism0, float)
         + np.asarray(belief_error, float)
         + np.asarray(disposition, float)
     )

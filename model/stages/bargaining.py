@@ -86,10 +86,11 @@ def fighting_on(world: World, state: dict[str, F], params: dict[str, F], months:
     optimism0 = (
         p["optimism_victim"][:, None] * is_victim + p["optimism_aggressor"][:, None] * is_aggressor
     )
-    error = war.belief_error(optimism0, p["belief_prior_months"], state["signal_sum"], months)
-    return war.believed_fighting_value(
-        base, side, state["situation"], optimism0, error, state["disposition"]
-    )
+    # The belief at round 1 rests on the pre-war prior and on every month already fought: by
+    # Bayes' rule (war.belief_error) its weight is their sum, in months of battlefield signals.
+    weight = p["belief_prior_months"] + p["war_months_before_start"]
+    error = war.belief_error(optimism0, weight, state["signal_sum"], months)
+    return war.believed_fighting_value(base, side, state["situation"], error, state["disposition"])
 
 
 def package(
@@ -98,7 +99,6 @@ def package(
     """The guarantee package with the force ``troops`` ``(R, C)``: adequacy, credibility and
     what it adds to a deal for each veto player (security, renewal option), ``(R, V)``."""
     p, c = params, world.candidates
-    _, is_victim, is_aggressor = roles(world)
     total = troops.sum(-1)
     adequacy = rules.force_adequacy(total, p["force_required_troops"])
     pledged = np.maximum(force["troops"].sum(-1), 1e-12)
@@ -106,10 +106,35 @@ def package(
     agg = max(world.capability[world.aggressor], 1e-12)
     members = np.where(force["member"], world.capability[c], 0.0).sum(-1)
     g = rules.credibility(adequacy, p["backstop"], present * members / agg)
-    security = rules.security_values(
-        g, p["security_weight"], p["un_mandate_effect"] * mandated, is_victim, is_aggressor
-    )
-    return {"force_troops": total, "adequacy": adequacy, "credibility": g, "security": security}
+    return {
+        "force_troops": total,
+        "adequacy": adequacy,
+        "credibility": g,
+        "security": security(world, p, g, mandated),
+    }
+
+
+def security(world: World, params: dict[str, F], credibility: F, mandated: B) -> F:
+    """What a package of credibility ``credibility`` ``(R,)`` adds to a deal, ``(R, V)``."""
+    _, victim, aggressor = roles(world)
+    mandate = params["un_mandate_effect"] * mandated
+    return rules.security_values(credibility, params["security_weight"], mandate, victim, aggressor)
+
+
+def expect_credibility(expected: F, allowed: F, seen: F | float) -> F:
+    """The mediator's expectation, for next month, of the credibility its terms will allow.
+
+    The package on the table is the one the proposed ``foreign_forces`` term allows, so the
+    guarantee a proposal offers depends on the proposal. The mediator cannot solve for both at
+    once; it proposes with its expectation and learns from the package each proposal allowed:
+    the running mean of the credibility of the whole pledged force and of what its proposals
+    allowed since the package offered last changed (fictitious play, Brown 1951),
+    ``(n·E + G)/(n + 1)`` with ``n`` = ``seen`` values so far. Without this the mediator would
+    assume every round that the whole pledged force deploys, table terms that cut it, and see
+    the victim reject the same proposal every month.
+    """
+    out: F = expected + (allowed - expected) / (np.asarray(seen, float) + 1.0)
+    return out
 
 
 def options(world: World, params: dict[str, F], fight: F, credibility: F) -> tuple[F, F]:
@@ -171,14 +196,24 @@ def negotiate(world: World, st: RoundState, force: Values) -> tuple[Values, Part
     p, veto = st.params, world.veto
     fight = fighting_on(world, st.war, p, st.t - 1)
     offered = package(world, p, force, force["troops"], st.mandated)
-    _, option = options(world, p, fight, offered["credibility"])
+    # The mediator's expectation of the credibility its terms will allow (expect_credibility),
+    # never more than the whole pledged force would give; it starts afresh whenever the package
+    # offered changes (a mandate adopted, a contingent withdrawn).
+    g_offered = offered["credibility"]
+    known = st.war.get("credibility_offered")
+    fresh = np.ones(len(g_offered), bool) if known is None else np.abs(g_offered - known) > 1e-12
+    g = np.where(fresh, g_offered, np.minimum(st.war.get("credibility_expected", 0.0), g_offered))
+    seen = np.where(fresh, 1.0, st.war.get("credibility_seen", 1.0))
+    _, option = options(world, p, fight, g)
     x_v, s_v = st.x[:, veto, :], world.salience[veto]
-    offsets = 1.0 + offered["security"] + option - fight
+    offsets = 1.0 + security(world, p, g, st.mandated) + option - fight
     power = bargaining_power(world.capability[veto], p["bargaining_power_exponent"])
     z, feasible = propose(x_v, s_v, offsets, ~st.agreed, power, st.war)
     allowed = rules.troops_allowed(z[:, world.security_dim], p["large_force_troops"])
     troops = rules.bind_force(force["troops"], allowed)
     table = package(world, p, force, troops, st.mandated)  # the package the terms allow
+    st.war["credibility_expected"] = expect_credibility(g, table["credibility"], seen)
+    st.war["credibility_seen"], st.war["credibility_offered"] = seen + 1.0, g_offered
     renewed, option = options(world, p, fight, table["credibility"])
     terms = rules.utility(z[:, None, :], x_v, s_v)
     parts = rules.acceptance_parts(terms, table["security"], option, fight, p["acceptance_noise"])

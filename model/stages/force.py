@@ -49,6 +49,7 @@ def joint_weights(p: dict[str, F], consent_based: bool = False) -> fg.JointWeigh
         lead_absent=p["force_weight_lead_absent"],
         free_riding=p["force_weight_free_riding"],
         conditional_backstop=p["force_conditional_backstop"],
+        condition_spread=p["force_condition_spread"],
     )
 
 
@@ -77,6 +78,7 @@ def pledge(world: World, st: RoundState) -> tuple[fg.Pledges, dict[str, F]]:
         capacity=world.capacity,
         available=st.available,
         initial=previous,
+        condition_shock=st.noise.condition_z,
         explain=st.explain,
     )
     return pledges, terms

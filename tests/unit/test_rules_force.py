@@ -92,6 +92,39 @@ def test_conditional_pledge_needs_the_backstop():
     np.testing.assert_array_equal(p.member, [[True, True]])
 
 
+def test_soft_condition_holds_with_probability_phi():
+    # threshold 0.25, sd 0.1: met when b >= 0.25 + 0.1 z, so with probability Phi((b - 0.25)/0.1)
+    z = np.random.default_rng(5).standard_normal((200_000, 1))
+    for b, expected in ((0.25, 0.5), (0.35, 0.841345), (0.05, 0.022750)):
+        met = fg.condition_met(np.full(len(z), b), 0.25, 0.1, z)
+        assert met.mean() == pytest.approx(expected, abs=0.004)
+        assert fg.condition_probability(b, 0.25, 0.1) == pytest.approx(expected, abs=1e-6)
+    # sd 0 is the hard gate; batch shapes broadcast
+    np.testing.assert_array_equal(
+        fg.condition_met(np.array([0.2, 0.3]), 0.25, 0.0, np.zeros((2, 3))),
+        [[False] * 3, [True] * 3],
+    )
+    assert fg.condition_probability(0.3, 0.25, 0.0) == 1.0
+
+
+def test_conditional_pledger_with_a_low_drawn_threshold_pledges():
+    # b = 0.3 below the central threshold 0.5: a pledger whose drawn threshold is 0.5 - 0.1*3 =
+    # 0.2 is in, one with 0.5 + 0.1*1 = 0.6 is out; the unconditional candidate is in anyway.
+    p = fg.decide_pledges(
+        index=np.array([2.0, 2.0, 2.0]),
+        offer=np.full(3, 10.0),
+        is_lead=np.zeros(3, bool),
+        conditional=np.array([True, True, False]),
+        exposure=np.zeros(3),
+        disposition=np.zeros((1, 3)),
+        weights=_joint(conditional_backstop=0.5, condition_spread=0.1),
+        backstop=np.array([0.3]),
+        required=np.array([30.0]),
+        condition_shock=np.array([[-3.0, 1.0, 5.0]]),
+    )
+    np.testing.assert_array_equal(p.member, [[True, False, True]])
+
+
 def test_missing_backstop_and_exposure_lower_the_index():
     w = _joint(exposure=-0.6, backstop=1.0)
     out = fg.decide_pledges(

@@ -54,11 +54,10 @@ def test_believed_value_adds_situation_with_opposite_signs():
         base=np.array([0.55, 0.8, 0.5]),
         side=np.array([-1.0, 1.0, 0.0]),
         situation=0.05,
-        optimism0=np.array([0.1, 0.2, 0.0]),
         belief_error=np.array([0.02, 0.05, 0.0]),
         disposition=np.array([0.01, -0.01, 0.03]),
     )
-    np.testing.assert_allclose(v, [0.55 - 0.05 - 0.08 + 0.01, 0.8 + 0.05 - 0.15 - 0.01, 0.53])
+    np.testing.assert_allclose(v, [0.55 - 0.05 + 0.02 + 0.01, 0.8 + 0.05 + 0.05 - 0.01, 0.53])
 
 
 def test_guarantee_lowers_only_the_aggressors_renewed_war_value():
@@ -77,3 +76,13 @@ def test_renewal_option_is_the_normal_expected_excess():
     assert renewal_option(0.55, 0.5, 0.0, 36) == pytest.approx(0.05)
     lower = renewal_option(np.array([0.3, 0.4, 0.5]), 0.5, 0.01, 36)
     assert np.all(np.diff(lower) > 0)  # a costlier renewal is a less valuable option
+
+
+def test_optimism_raises_the_believed_value_and_closes_with_fighting():
+    # Optimism is added to the value the analyst expects (mutual optimism blocks a deal the true
+    # values allow), and Bayes closes it as 1/(n0 + t): n0 = 37 (one month of pre-war prior plus
+    # 36 months of war) leaves 37/49 of it after a year without signal noise.
+    e = belief_errors(np.array([0.1]), 37.0, 0.0, np.zeros((13, 1)))
+    np.testing.assert_allclose(e[[0, 12], 0], [0.1, 0.1 * 37 / 49])
+    v = believed_fighting_value(np.array([0.5]), np.array([1.0]), 0.0, e[0], np.zeros(1))
+    assert v[0] == pytest.approx(0.6)
