@@ -17,7 +17,9 @@ from scenarios import load_scenario
 
 # Every assumption that moves the answers: the guarantee package, what security is worth to
 # Ukraine and foreign troops cost Russia, the belligerents' and guarantor's values of fighting on
-# and how they move, the acceptance noise, the negotiation horizon, and durability's time shape,
+# and how they move, what they believe about it and how fast fighting corrects it (optimism,
+# the prior's weight), the leaders' dispositions, how firm the conditional pledges are, the
+# acceptance noise, the negotiation horizon, and durability's time shape,
 # response to incentives and the force's and backstop's effects. (The pledge weights act through
 # the force, whose strength is represented by force_required_troops; the UN vote parameters do
 # not enter the odds.)
@@ -33,6 +35,11 @@ PARAMETERS = (
     "fighting_on_rus",
     "fighting_on_usa",
     "battlefield_trend_rus",
+    "optimism_aggressor",
+    "optimism_victim",
+    "belief_prior_months",
+    "disposition_sd",
+    "force_condition_spread",
     "breakdown_shape",
     "breakdown_scale_months",
     "renege_sensitivity",
@@ -41,7 +48,7 @@ PARAMETERS = (
 )
 OUTPUTS = ("p_agreement", "p_holds", "p_agreed_and_holds")
 # Sobol base sample: N * (k + 2) points. A point costs ~0.2 s CPU here (a fixed ~0.15 s plus the
-# replications), so N = 256 with k = 16 is 4,608 points, about 16 min CPU (8 min on 2 free workers);
+# replications), so N = 256 with k = 21 is 5,888 points, about 20 min CPU (10 min on 2 free workers);
 # the total-effect intervals of the top three must not overlap zero (checked in validate.py).
 N = 256
 REPLICATIONS = 50  # per point, the same root seed at every point (common random numbers)

@@ -21,9 +21,10 @@ UKRAINE = ROOT / "scenarios" / "builtin" / "ukraine-2025" / "scenario.toml"
 OUT = ROOT / "scenarios" / "behaviour" / "cases.toml"
 
 #: the case-specific parameters, set per case by the rules of builds.cases.parameters from data
-#: dated before the case's start (with fighting_on_* and battlefield_trend_* per veto player);
+#: dated before the case's start (with fighting_on_* and battlefield_trend_* per veto player;
+#: the war's age is a fact about each war, and it weighs the belligerents' beliefs);
 #: every other parameter of the catalogue is behavioural (how actors decide) and shared.
-CASE_SPECIFIC = ("backstop", "force_required_troops")
+CASE_SPECIFIC = ("backstop", "force_required_troops", "war_months_before_start")
 SHARED = tuple(name for name in CATALOGUE if name not in CASE_SPECIFIC)
 PROVENANCE = "Shared by all cases: ukraine-2025's central value, set before any case was built. "
 KEYS = ("value", "distribution", "unit", "range", "source", "description")

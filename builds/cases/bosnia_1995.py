@@ -8,6 +8,8 @@ SPEC = CaseSpec(
     name="bosnia-1995",
     title="Bosnia 1995: towards Dayton",
     start="1995-09",
+    war_began="1992-04",
+    war_began_source="UCDP: Bosnia-Herzegovina vs Serbian Republic of Bosnia-Herzegovina from 1992; the war began in April 1992 (EC recognition of Bosnia-Herzegovina 6 Apr 1992, siege of Sarajevo from 5 Apr 1992)",
     description=(
         "Bosnia and Herzegovina, September 1995. After Srebrenica (July) and Croatia's "
         "Operation Storm (August), NATO bombs Bosnian Serb positions (from 30 Aug 1995) and the "

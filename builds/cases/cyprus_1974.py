@@ -8,6 +8,8 @@ SPEC = CaseSpec(
     name="cyprus-1974",
     title="Cyprus 1974: the Turkish intervention",
     start="1974-07",
+    war_began="1974-07",
+    war_began_source="Turkish landing in Cyprus, 20 Jul 1974 (S/RES/353, 20 Jul 1974)",
     description=(
         "Cyprus, July 1974. A coup backed by the Greek junta overthrows President Makarios "
         "(15 Jul 1974); Turkey, a guarantor power under the 1960 Treaty of Guarantee, lands "

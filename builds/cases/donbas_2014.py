@@ -8,6 +8,8 @@ SPEC = CaseSpec(
     name="donbas-2014",
     title="Donbas 2014: towards Minsk",
     start="2014-08",
+    war_began="2014-04",
+    war_began_source="armed conflict in Donbas from April 2014 (seizure of Sloviansk 12 Apr 2014; Ukraine's 'anti-terrorist operation' from 15 Apr 2014)",
     description=(
         "Eastern Ukraine, August 2014. Ukraine's offensive against the self-proclaimed "
         "Donetsk and Luhansk 'people's republics' meets Russian regular forces (Ilovaisk, late "

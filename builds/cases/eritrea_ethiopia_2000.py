@@ -8,6 +8,8 @@ SPEC = CaseSpec(
     name="eritrea-ethiopia-2000",
     title="Eritrea-Ethiopia 2000: the May offensive",
     start="2000-05",
+    war_began="1998-05",
+    war_began_source="Eritrean forces entered Badme on 6 May 1998 (COW inter-state war, Badme Border War 1998-2000)",
     description=(
         "Eritrea and Ethiopia, May 2000. Two years into the border war that began at Badme "
         "(6 May 1998), Ethiopia launches a major offensive (12 May 2000). The OAU Framework "

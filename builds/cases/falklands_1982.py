@@ -8,6 +8,8 @@ SPEC = CaseSpec(
     name="falklands-1982",
     title="Falklands/Malvinas 1982",
     start="1982-04",
+    war_began="1982-04",
+    war_began_source="Argentine landing on the Falklands, 2 Apr 1982 (S/RES/502, 3 Apr 1982)",
     description=(
         "The Falkland Islands (Malvinas), April 1982. Argentina lands on the islands (2 Apr "
         "1982), held by Britain since 1833 and claimed by Argentina; the UK sends a task force. "

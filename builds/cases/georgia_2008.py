@@ -8,6 +8,8 @@ SPEC = CaseSpec(
     name="georgia-2008",
     title="Georgia 2008: the August war",
     start="2008-08",
+    war_began="2008-08",
+    war_began_source="fighting in South Ossetia from 7-8 Aug 2008 (COW inter-state war, Russo-Georgian War 2008)",
     description=(
         "Georgia, August 2008. Fighting around Tskhinvali (7-8 Aug 2008) becomes a war between "
         "Georgia and Russia, with South Ossetian and Abkhaz forces on Russia's side. Russian "

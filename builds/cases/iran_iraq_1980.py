@@ -8,6 +8,8 @@ SPEC = CaseSpec(
     name="iran-iraq-1980",
     title="Iran-Iraq 1980: the Iraqi invasion",
     start="1980-10",
+    war_began="1980-09",
+    war_began_source="Iraq invaded Iran on 22 Sep 1980 (S/RES/479, 28 Sep 1980)",
     description=(
         "Iran and Iraq, October 1980. Iraq abrogated the 1975 Algiers Agreement (17 Sep 1980) "
         "and invaded Iran (22 Sep). S/RES/479 (28 Sep 1980) calls on both to stop the use of "

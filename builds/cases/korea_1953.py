@@ -9,6 +9,8 @@ SPEC = CaseSpec(
     name="korea-1953",
     title="Korea 1953: the armistice talks resume",
     start="1953-04",
+    war_began="1950-06",
+    war_began_source="North Korea attacked on 25 Jun 1950 (S/RES/82, 25 Jun 1950)",
     description=(
         "Korea, April 1953. After a six-month break over the repatriation of prisoners of war, "
         "the armistice talks at Panmunjom resume (26 Apr 1953) between the UN Command (led by "

@@ -8,6 +8,8 @@ SPEC = CaseSpec(
     name="kosovo-1999",
     title="Kosovo 1999: the NATO air campaign",
     start="1999-04",
+    war_began="1998-02",
+    war_began_source="UCDP: Serbia (Yugoslavia) vs UCK from 1998; fighting began with the Drenica operations of 28 Feb - 5 Mar 1998 (S/RES/1160, 31 Mar 1998, condemns the excessive use of force); NATO joined on 24 Mar 1999",
     description=(
         "Kosovo, April 1999. After Yugoslavia rejected the Rambouillet accords (March 1999), "
         "NATO bombs Yugoslavia (from 24 Mar 1999) while Yugoslav forces fight the Kosovo "

@@ -8,6 +8,8 @@ SPEC = CaseSpec(
     name="lebanon-2006",
     title="Lebanon 2006: Israel and Hezbollah",
     start="2006-07",
+    war_began="2006-07",
+    war_began_source="Hezbollah's cross-border raid and Israel's offensive from 12 Jul 2006 (S/RES/1701, 11 Aug 2006)",
     description=(
         "Lebanon, July 2006. Hezbollah raids across the Blue Line and captures two Israeli "
         "soldiers (12 Jul 2006); Israel answers with air strikes and a ground campaign, "

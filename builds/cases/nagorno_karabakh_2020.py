@@ -8,6 +8,8 @@ SPEC = CaseSpec(
     name="nagorno-karabakh-2020",
     title="Nagorno-Karabakh 2020: the 44-day war",
     start="2020-09",
+    war_began="2020-09",
+    war_began_source="Azerbaijan's offensive from 27 Sep 2020",
     description=(
         "Nagorno-Karabakh, September 2020. Azerbaijan launches an offensive (27 Sep 2020) to "
         "retake Nagorno-Karabakh and the surrounding districts held by Armenian forces since "

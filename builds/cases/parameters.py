@@ -73,6 +73,24 @@ def case_parameters(spec: CaseSpec, cinc: dict[str, float]) -> dict[str, dict[st
             "source": source,
             "description": f"{iso3}'s value of fighting on at round 0 (its BATNA)",
         }
+    if not spec.war_began or not 0 <= spec.war_months <= 120:
+        raise ValueError(
+            f"{spec.name}: war_began {spec.war_began!r} must be YYYY-MM, "
+            f"at most 120 months before {spec.start}"
+        )
+    out["war_months_before_start"] = {
+        "value": spec.war_months,
+        "unit": "months",
+        "range": [0, 120],
+        "source": (
+            f"the fighting began {spec.war_began} ({spec.war_began_source}); "
+            f"the case starts {spec.start}"
+        ),
+        "description": (
+            "months the war has lasted at round 1 (war weariness; the weight of the "
+            "belligerents' beliefs)"
+        ),
+    }
     for iso3 in spec.veto_players:
         out[f"battlefield_trend_{iso3.lower()}"] = {
             "value": 0.0,

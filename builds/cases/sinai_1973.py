@@ -8,6 +8,8 @@ SPEC = CaseSpec(
     name="sinai-1973",
     title="Sinai 1973: the October War",
     start="1973-10",
+    war_began="1973-10",
+    war_began_source="Egypt and Syria attacked on 6 Oct 1973 (S/RES/338, 22 Oct 1973)",
     description=(
         "Sinai and Golan, October 1973. Egypt and Syria attack Israeli forces on the Suez Canal "
         "and the Golan Heights (6 Oct 1973), six years after Israel took Sinai and the Golan in "

@@ -82,6 +82,15 @@ class CaseSpec:
     actor_ties: tuple[ActorTie, ...] = ()
     #: UN members of the case's year with no roll-call vote in the window (sourced)
     extra_members: tuple[Sourced, ...] = ()
+    #: YYYY-MM: the month the fighting began, and its source (sets war_months_before_start)
+    war_began: str = ""
+    war_began_source: str = ""
+
+    @property
+    def war_months(self) -> int:
+        """Whole months from the start of the fighting to the case's start."""
+        y0, m0 = (int(x) for x in self.war_began.split("-"))
+        return (self.year - y0) * 12 + self.month - m0
 
     @property
     def year(self) -> int:

@@ -8,6 +8,8 @@ SPEC = CaseSpec(
     name="suez-1956",
     title="Suez 1956: the Sinai war and the Anglo-French intervention",
     start="1956-11",
+    war_began="1956-10",
+    war_began_source="Israel invaded Sinai on 29 Oct 1956 (A/RES/997 (ES-I), 2 Nov 1956)",
     description=(
         "Suez, November 1956. Israel invaded Sinai on 29 Oct 1956; Britain and France, after "
         "their ultimatum of 30 Oct, bomb Egypt. British and French vetoes in the Security "
