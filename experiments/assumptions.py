@@ -48,7 +48,7 @@ PARAMETERS = (
 )
 OUTPUTS = ("p_agreement", "p_holds", "p_agreed_and_holds")
 # Sobol base sample: N * (k + 2) points. A point costs ~0.2 s CPU here (a fixed ~0.15 s plus the
-# replications), so N = 256 with k = 21 is 5,888 points, about 20 min CPU (10 min on 2 free workers);
+# replications), so N = 256 with k = 21 is 5,888 points, about 20 min CPU (7 min wall on 2 workers);
 # the total-effect intervals of the top three must not overlap zero (checked in validate.py).
 N = 256
 REPLICATIONS = 50  # per point, the same root seed at every point (common random numbers)
