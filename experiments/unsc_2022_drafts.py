@@ -11,8 +11,12 @@ only to score the prediction):
 - S/2022/720: positions fitted up to 2022-09-29 (ES-11/1 included); item parameters of
   A/RES/ES-11/1 (2 Mar 2022), the General Assembly's text on the same aggression.
 
-Every member is scored by ``ordinal_vote_probabilities``; a permanent member's no carries its
-veto cost from ``text_veto_cost`` (``scenarios/sources/un/veto_costs.csv``, ``builds.veto_costs``:
+Every member is scored by the engine's rule, ``item_vote_probabilities`` (as
+``model.stages.votes``), with ukraine-2025's weights fitted on the 2019 roll calls
+(``vote_item_temperature``, ``vote_persistence``, ``patron_pull_per_*``): an elected member
+follows its patron (covariates of the year before the draft) and repeats its own vote on the
+reference roll call; a permanent member does neither, and its no carries its veto cost from
+``text_veto_cost`` (``scenarios/sources/un/veto_costs.csv``, ``builds.veto_costs``:
 the veto record to 2021, without the 2022 drafts): ``veto_cost`` on a text that does not target
 the member, ``veto_cost_targeted`` on one that condemns its own conduct. Each draft's ``targets``
 is read from its content (the UN press releases below), not from its vote: both condemn the
@@ -33,11 +37,14 @@ from votes_out_of_sample import _fit_cached, positions_at
 
 from agents.rules.votes import (
     VoteCode,
-    ordinal_vote_probabilities,
+    item_vote_probabilities,
+    patron_pull_weight,
     text_veto_cost,
 )
-from builds.ideal_points import build_design, subsample, training_data
-from builds.un_roll_calls import UN_DIR, load_roll_calls
+from builds.ideal_points import Fit, build_design, subsample, training_data
+from builds.patrons import patron_covariates
+from builds.un_roll_calls import UN_DIR, RollCalls, load_roll_calls
+from scenarios import load_scenario
 
 LETTER: dict[int, str] = {int(c): c.letter for c in (VoteCode.YES, VoteCode.NO, VoteCode.ABSTAIN)}
 DRAFTS = {  # draft -> (last date of the training roll calls, reference roll call rcid)
@@ -62,8 +69,75 @@ TARGETS = {
 }
 
 
+#: the engine's vote-rule weights: ukraine-2025's, fitted on training roll calls of 2019 by
+#: experiments/votes_out_of_sample.py (test 2)
+WEIGHTS = (
+    "vote_item_temperature",
+    "vote_persistence",
+    "patron_pull_per_aid_share",
+    "patron_pull_per_compact",
+    "patron_pull_per_defence_pact",
+)
+
+
+def engine_weights() -> dict[str, float]:
+    params = load_scenario("ukraine-2025").parameters
+    return {k: float(params[k].value or 0.0) for k in WEIGHTS}
+
+
+def elected_ties(
+    rc: RollCalls, members: pd.DataFrame, ref: int, year: int, w: dict[str, float]
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Each member's patron (index among the members, −1 none), its pull weight (covariates of
+    ``year``, the year before the draft) and its recorded vote on the reference roll call
+    (−1 none): the inputs the engine's rule gives every member (``item_vote_probabilities``)."""
+    iso3 = members["iso3"].tolist()
+    cov = patron_covariates(iso3, year).set_index("iso3").reindex(iso3)
+    row = {c: i for i, c in enumerate(iso3)}
+    patron = np.array([row.get(str(p), -1) if p else -1 for p in cov["patron"].fillna("")])
+    weight = patron_pull_weight(
+        cov["aid_share"].to_numpy(float),
+        cov["compact"].to_numpy(float),
+        cov["defence_pact"].to_numpy(float),
+        w["patron_pull_per_aid_share"],
+        w["patron_pull_per_compact"],
+        w["patron_pull_per_defence_pact"],
+    )
+    on_ref = rc.votes[rc.votes["rcid"] == ref].set_index("iso3")["vote"]
+    ref_vote = on_ref.reindex(iso3).fillna(-1).to_numpy().astype(np.int64)
+    return patron, weight, ref_vote
+
+
+def engine_rule(
+    x: np.ndarray,
+    ft: Fit,
+    j: int,
+    cost: np.ndarray,
+    w: dict[str, float],
+    ties: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray],
+) -> np.ndarray:
+    """The engine's rule (``item_vote_probabilities``, as ``model.stages.votes``) on item ``j``
+    of the fit ``ft`` at positions ``x``, with the members' veto costs and ties."""
+    patron, weight, ref_vote, permanent = ties
+    return item_vote_probabilities(
+        x,
+        ft.b[j],
+        float(ft.c1[j]),
+        float(ft.c2[j]),
+        temperature=w["vote_item_temperature"],
+        no_cost=cost,
+        patron=patron,
+        patron_weight=weight,
+        reference_vote=ref_vote,
+        persistence=w["vote_persistence"],
+        alone=permanent,
+    )
+
+
 def main() -> None:
-    rc = subsample(load_roll_calls())
+    everything = load_roll_calls()
+    rc = subsample(everything)
+    w = engine_weights()
     reported = pd.read_csv(UN_DIR / "sc_drafts_2022.csv")
     table = pd.read_csv(UN_DIR / "veto_costs.csv").set_index("iso3")
     rows, summary = [], []
@@ -77,10 +151,11 @@ def main() -> None:
         kappa = members["iso3"].map(table["veto_cost"]).fillna(0.0).to_numpy()
         kappa_t = members["iso3"].map(table["veto_cost_targeted"]).fillna(0.0).to_numpy()
         targeted = members["iso3"].isin(TARGETS[draft][0]).to_numpy()
-        cost = text_veto_cost(permanent, targeted, kappa, kappa_t)
-        p = ordinal_vote_probabilities(x, ft.b[j], ft.c1[j], ft.c2[j], no_cost=cost)
-        untargeted = text_veto_cost(permanent, False, kappa, kappa_t)
-        p_u = ordinal_vote_probabilities(x, ft.b[j], ft.c1[j], ft.c2[j], no_cost=untargeted)
+        patron, weight, ref_vote = elected_ties(everything, members, ref, int(last_date[:4]) - 1, w)
+
+        ties = (patron, weight, ref_vote, permanent)
+        p = engine_rule(x, ft, j, text_veto_cost(permanent, targeted, kappa, kappa_t), w, ties)
+        p_u = engine_rule(x, ft, j, text_veto_cost(permanent, False, kappa, kappa_t), w, ties)
         modal = np.argmax(p, axis=1)
         p_veto = 1.0 - float(np.prod(1.0 - p[permanent, VoteCode.NO]))
         for i, m in enumerate(members.to_dict("records")):

@@ -133,8 +133,10 @@ def security_council_drafts() -> str:
     )
     return f"""## 6. The Security Council drafts of 2022
 
-The 2022 drafts vetoed by Russia, predicted from ideal points fitted on roll calls dated before
-each draft and the item parameters of its nearest earlier General Assembly text. A permanent
+The 2022 drafts vetoed by Russia, predicted by the engine's vote rule (`item_vote_probabilities`,
+with ukraine-2025's weights fitted on the 2019 roll calls) from ideal points fitted on roll calls
+dated before each draft and the item parameters of its nearest earlier General Assembly text; an
+elected member also follows its patron and repeats its own vote on that text. A permanent
 member's no carries a veto cost that depends on whether the text **targets** it (condemns its own
 conduct; `text_veto_cost`, `builds/veto_costs.py`, the coding in
 `scenarios/sources/un/veto_targets.csv`): estimated from the veto record to 2021, without the 2022

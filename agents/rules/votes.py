@@ -241,6 +241,45 @@ def persist_on_reference(
     return out
 
 
+def item_vote_probabilities(
+    ideal: ArrayLike,
+    discrimination: ArrayLike,
+    cut_no: float,
+    cut_abstain: float,
+    *,
+    temperature: ArrayLike = 1.0,
+    no_cost: ArrayLike = 0.0,
+    patron: ArrayLike | None = None,
+    patron_weight: ArrayLike = 0.0,
+    reference_vote: ArrayLike | None = None,
+    persistence: ArrayLike = 0.0,
+    alone: ArrayLike | None = None,
+) -> F:
+    """The ordinal vote rule for one text with item parameters ``(..., N, 3)`` (ODD 7.8): the
+    reference roll call's item scaled by ``temperature`` (``(...)``; a fitted item is sharper
+    than a new text's) with each member's ``no_cost`` (:func:`text_veto_cost`); each client
+    pulled towards its ``patron`` (``(N,)`` index, −1 none) with ``patron_weight`` ``(..., N)``
+    (:func:`patron_pull_weight`); then its own recorded ``reference_vote`` ``(N,)`` mixed in
+    with weight ``persistence`` ``(...)``. Members marked ``alone`` ``(N,)`` (a permanent member
+    in the Council: its veto is a separate decision) neither follow nor repeat."""
+    t = np.asarray(temperature, float)
+    p = ordinal_vote_probabilities(
+        ideal,
+        t[..., None] * np.asarray(discrimination, float),
+        t * cut_no,
+        t * cut_abstain,
+        no_cost=no_cost,
+    )
+    by_itself = np.zeros(p.shape[-2], bool) if alone is None else np.asarray(alone, bool)
+    if patron is not None:
+        p = follow_patron(p, np.where(by_itself, -1, np.asarray(patron)), patron_weight)
+    if reference_vote is not None:
+        p = persist_on_reference(
+            p, np.where(by_itself, -1, np.asarray(reference_vote)), persistence
+        )
+    return p
+
+
 def draw_ordinal_votes(
     probabilities: ArrayLike,
     u_vote: ArrayLike,

@@ -19,10 +19,8 @@ from agents import rules
 from agents.rules.votes import (
     VoteCode,
     draw_ordinal_votes,
-    follow_patron,
-    ordinal_vote_probabilities,
+    item_vote_probabilities,
     patron_pull_weight,
-    persist_on_reference,
     text_veto_cost,
     veto_cost_in_utility,
 )
@@ -99,23 +97,23 @@ def item_probabilities(
     vote (the veto is a separate decision). Weights: scalars or ``(R,)``."""
     assert world.ideal is not None and v.discrimination is not None
     council = v.forum == "security_council"
-    no_cost = _no_cost(world, v) if council else 0.0
-    t = np.asarray(temperature, float)
-    p = ordinal_vote_probabilities(
-        world.ideal,
-        t[..., None] * v.discrimination,
-        t * v.cut_no,
-        t * v.cut_abstain,
-        no_cost=no_cost,
-    )
-    own = world.permanent if council else np.zeros(world.n, bool)  # decides alone
+    weight: ArrayLike = 0.0
     if world.patron is not None and world.patron_ties is not None:
         per = [np.asarray(w, float)[..., None] for w in patron_pull]
         weight = patron_pull_weight(*world.patron_ties.T, *per)
-        p = follow_patron(p, np.where(own, -1, world.patron), weight)
-    if v.reference_vote is None:
-        return p
-    return persist_on_reference(p, np.where(own, -1, v.reference_vote), persistence)
+    return item_vote_probabilities(
+        world.ideal,
+        v.discrimination,
+        v.cut_no,
+        v.cut_abstain,
+        temperature=temperature,
+        no_cost=_no_cost(world, v) if council else 0.0,
+        patron=world.patron,
+        patron_weight=weight,
+        reference_vote=v.reference_vote,
+        persistence=persistence,
+        alone=world.permanent if council else None,
+    )
 
 
 def _item_votes(
