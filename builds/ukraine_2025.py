@@ -30,6 +30,7 @@ import argparse
 import csv
 import io
 import itertools
+import tomllib
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -185,9 +186,14 @@ STATE_COLUMNS = (  # the loader's columns, with the per-dimension ones after cap
 )
 #: the year of the patron covariates (US aid FY2022-2024 over GDP; ATOP pacts to 2018)
 PATRON_YEAR = START_YEAR - 1
-#: the roll calls the scenario's texts name as their reference (scenario.toml ``reference``):
-#: each state's recorded vote on them goes to states.csv ``reference_votes`` (ODD 7.8)
-REFERENCE_ROLL_CALLS = ("A/RES/ES-11/1", "A/RES/ES-11/6")
+
+
+def reference_roll_calls(toml: Path = OUT / "scenario.toml") -> list[str]:
+    """The roll calls the scenario's texts name as their reference (scenario.toml
+    ``reference``): each state's recorded vote on them goes to states.csv ``reference_votes``
+    (ODD 7.8)."""
+    texts = tomllib.loads(toml.read_text(encoding="utf-8")).get("resolutions", [])
+    return sorted({str(t["reference"]) for t in texts if t.get("reference")})
 
 
 def _f4(x: float) -> str:
@@ -359,7 +365,7 @@ def build_states(src: Path) -> list[dict[str, str]]:
     # prior mean of absence: the ES-11/1 absent share (the only complete list)
     base_absent = float((es1["vote"] == "X").mean())
     recorded = votes[
-        votes["resolution"].isin(REFERENCE_ROLL_CALLS) & votes["vote"].isin(list("YNA"))
+        votes["resolution"].isin(reference_roll_calls()) & votes["vote"].isin(list("YNA"))
     ]
     patrons = patron_covariates(iso3s, PATRON_YEAR).set_index("iso3")
     reference_votes = {

@@ -1,11 +1,15 @@
 """The case-specific parameters, by the rules of docs/cases/README.md (ODD 5, Initialisation).
 
 Backstop from the guarantors, the required strength from the kind of mission, and each veto
-player's value of fighting on from its side's capability: nothing set per case by hand.
+player's value of fighting on from its side's capability, the war's age from the month its
+fighting began: nothing set per case by hand.
 """
 
 from __future__ import annotations
 
+import tomllib
+
+from builds.cases.behaviour import UKRAINE
 from builds.cases.registry import data_year
 from builds.cases.spec import CaseSpec
 
@@ -17,6 +21,12 @@ REQUIRED_SOURCE = (
 )
 FIGHT_BASE, FIGHT_SPAN = 0.3, 0.5  # value of fighting on: 0.3 + 0.5 x side's share of CINC
 FIGHT_THIRD_PARTY = 0.5
+#: months: ukraine-2025's stated range of war_months_before_start (one range for every war)
+WAR_AGE_RANGE = tuple(
+    tomllib.loads(UKRAINE.read_text(encoding="utf-8"))["parameters"]["war_months_before_start"][
+        "range"
+    ]
+)
 
 
 def case_parameters(spec: CaseSpec, cinc: dict[str, float]) -> dict[str, dict[str, object]]:
@@ -73,15 +83,16 @@ def case_parameters(spec: CaseSpec, cinc: dict[str, float]) -> dict[str, dict[st
             "source": source,
             "description": f"{iso3}'s value of fighting on at round 0 (its BATNA)",
         }
-    if not spec.war_began or not 0 <= spec.war_months <= 120:
+    low, high = WAR_AGE_RANGE
+    if not spec.war_began or not low <= spec.war_months <= high:
         raise ValueError(
             f"{spec.name}: war_began {spec.war_began!r} must be YYYY-MM, "
-            f"at most 120 months before {spec.start}"
+            f"{low} to {high} months before {spec.start}"
         )
     out["war_months_before_start"] = {
         "value": spec.war_months,
         "unit": "months",
-        "range": [0, 120],
+        "range": list(WAR_AGE_RANGE),
         "source": (
             f"the fighting began {spec.war_began} ({spec.war_began_source}); "
             f"the case starts {spec.start}"
