@@ -23,7 +23,7 @@ from model.outputs import OUTPUTS, columns
 from model.stages.force import reason_names
 from model.stages.votes import text_as_voted
 from model.world import World, compile_world, resolve_scenario
-from scenarios import Scenario
+from scenarios import DEFAULT_SCENARIO, Scenario
 
 
 class AccordModel(mesa.Model):
@@ -36,7 +36,7 @@ class AccordModel(mesa.Model):
 
     def __init__(
         self,
-        scenario: str | Path | Scenario = "ukraine-2025",
+        scenario: str | Path | Scenario = DEFAULT_SCENARIO,
         *,
         rng: Any = None,
         **parameters: Any,

@@ -4,7 +4,7 @@ See docs/scenario-format.md for the files and docs/dev/scenario-api.md for this 
 """
 
 from scenarios.errors import Problem, ScenarioError
-from scenarios.loader import list_builtin, load_scenario
+from scenarios.loader import DEFAULT_SCENARIO, list_builtin, load_scenario
 from scenarios.schema import (
     Dimension,
     Distribution,
@@ -18,6 +18,7 @@ from scenarios.schema import (
 )
 
 __all__ = [
+    "DEFAULT_SCENARIO",
     "Dimension",
     "Distribution",
     "Event",

@@ -28,6 +28,10 @@ from scenarios.schema import Scenario
 MAX_PATH = 4096  # characters: the longest path Linux accepts (PATH_MAX)
 
 
+#: the scenario Accord opens when none is named (the UI's first page, ``AccordModel()``)
+DEFAULT_SCENARIO = "ukraine-2025"
+
+
 def list_builtin() -> list[str]:
     """Names of the built-in scenarios, sorted."""
     return builtin_names()

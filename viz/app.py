@@ -18,7 +18,7 @@ import solara
 import solara.lab
 
 from model import AccordModel
-from scenarios import Scenario, list_builtin
+from scenarios import DEFAULT_SCENARIO, Scenario, list_builtin
 from viz.compare import RunRecord, assumptions_of, controls_key
 from viz.controls import Assumptions, RunControls, ScenarioPicker, changed_lines
 from viz.exports import Exports
@@ -49,8 +49,10 @@ class Run:
 
 
 def first_scenario() -> str:
+    """The operator's ``--scenario``, else Accord's default scenario (else the first built-in)."""
     names = list_builtin()
-    return os.environ.get(SCENARIO_ENV) or (names[0] if names else "")
+    fallback = DEFAULT_SCENARIO if DEFAULT_SCENARIO in names else (names[0] if names else "")
+    return os.environ.get(SCENARIO_ENV) or fallback
 
 
 def _open(text: str, seed: int, trusted: bool = False) -> Run:

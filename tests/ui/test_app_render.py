@@ -104,3 +104,17 @@ def test_odds_panel_shows_the_spread_across_the_assumptions(render_page) -> None
     text = page.text
     assert "20 replications per draw" in text
     assert "P(agreement): median" in text and "90% of" in text
+
+
+def test_page_opens_on_the_default_scenario_when_none_is_named(monkeypatch) -> None:
+    """`make ui` names no scenario: the page opens ukraine-2025 (``DEFAULT_SCENARIO``), not the
+    first built-in in alphabetical order (a historical case); ``--scenario`` still wins."""
+    from scenarios import DEFAULT_SCENARIO
+    from viz.app import first_scenario
+    from viz.options import SCENARIO_ENV
+
+    monkeypatch.delenv(SCENARIO_ENV, raising=False)
+    assert sorted(list_builtin())[0] != DEFAULT_SCENARIO  # the case this guards against
+    assert first_scenario() == DEFAULT_SCENARIO == "ukraine-2025"
+    monkeypatch.setenv(SCENARIO_ENV, "korea-1953")
+    assert first_scenario() == "korea-1953"
