@@ -94,8 +94,8 @@ measured with any of them):
 Rule: a dimension's score is the **mean of the components the state has** (ASSUMPTION: equal
 weights, one per kind of evidence, for want of a source that ranks them). Missing evidence is
 explicit: a state that cast none of a dimension's votes, or has no pact, or no row in the
-Rome Statute table, is scored on the other components; every state has the model component (all 193 have an ideal point up to 2023,
-checked), so no score is ever undefined.
+Rome Statute table, is scored on the other components; every state has the model component
+(all 193 have an ideal point up to 2023, checked), so no score is ever undefined.
 """
 
 from __future__ import annotations

@@ -412,7 +412,8 @@ def build_states(src: Path) -> list[dict[str, str]]:
         stub = STUB_BASE + STUB_SPAN * abs(2 * g - 1)
         src_parts.append(
             f"pos: ideal points 2023, votes on each dimension's texts 2014-2023, ATOP pacts "
-            f"2018, Rome Statute status 2024 (builds/ideal_positions.py); sal/stub: rules from votes ES-11/1,4,5,6 "
+            f"2018, Rome Statute status 2024 (builds/ideal_positions.py); sal/stub: rules from "
+            f"votes ES-11/1,4,5,6 "
             f"(score {g:.2f})"
         )
 

@@ -183,10 +183,10 @@ def test_court_enters_accountability_only() -> None:
     without = ip.ideal_scores(positions, items, ["AAA"], votes, pacts)
     court = pd.Series({"AAA": 1.0})
     with_court = ip.ideal_scores(positions, items, ["AAA"], votes, pacts, court)
-    model = float(without.loc["AAA", "accountability"])
+    model = float(without["accountability"].iloc[0])
     assert with_court.loc["AAA", "accountability"] == pytest.approx((model + 1.0) / 2, abs=1e-6)
     others = [d for d in DIMENSIONS if d != "accountability"]
-    assert with_court.loc["AAA", others].tolist() == without.loc["AAA", others].tolist()
+    assert with_court[others].equals(without[others])
 
 
 def test_rome_statute_table_covers_the_members_with_a_source_per_row() -> None:
