@@ -27,6 +27,22 @@ Components (each in [0, 1], 0 = Ukraine's side):
   China 1, with both 0.5; no pact with any of them: no evidence. The distributed dyad-years still
   code Mexico, Bolivia, Ecuador, Nicaragua and Venezuela in the Rio Treaty in 2018, which they had
   denounced (2002, 2012); ``atop_pact_corrections.csv`` drops those pacts (one source per row).
+- **court** (accountability only): the state's status under the Rome Statute of the International
+  Criminal Court at 31 Dec 2024 (``rome_statute_status_2024.csv``, UN Treaty Collection chapter
+  XVIII.10, one source per row): a party (the Statute in force for it) 0; a signatory that had
+  not ratified 0.5; a state that withdrew its signature (USA 2002, Israel 2002, Sudan 2008,
+  Russia 2016), withdrew from the Statute (Burundi 2017, the Philippines 2019) or never signed 1.
+  Why: the accountability term is whether the war's leaders answer to international criminal
+  justice, and a state party has itself accepted the Court's jurisdiction over its own nationals
+  and territory and is bound to execute its warrants, the warrant of 17 Mar 2023 against
+  Russia's president among them. The evidence is the state's own standing commitment, made
+  mostly in 1998-2011 and not about Russia, and it cuts across the West/rest divide (33 African
+  and 28 Latin American and Caribbean parties; Türkiye, Israel, the Gulf states, India,
+  Indonesia and Singapore not parties). ASSUMPTION: a signature counts half, for the Vienna
+  Convention (art. 18) binds a signatory not to defeat the treaty's object and purpose but it
+  has not accepted the jurisdiction; a withdrawn signature or membership is an explicit refusal
+  and counts as no signature. Ukraine's ratification (deposited 25 Oct 2024) entered into force
+  on 1 Jan 2025, so the table codes it a signatory; Ukraine is hand-set, so the row is not read.
 
 Dimension by dimension (texts, reference item, why):
 
@@ -36,7 +52,8 @@ Dimension by dimension (texts, reference item, why):
   missing for the rest); reference item ES-11/1. These texts are the territorial question itself.
 - accountability: the four resolutions on the situation of human rights in Crimea (A/RES/71/205,
   72/190, 73/263, 74/168; 2016-2019) and ES-11/5 (14 Nov 2022, reparations); reference item
-  ES-11/5. Responsibility of the occupying power for what happens under occupation.
+  ES-11/5. Responsibility of the occupying power for what happens under occupation. Plus the
+  court component (Rome Statute status), the one piece of evidence not from a roll call.
 - foreign_forces: the two resolutions on the militarization of Crimea (A/RES/73/194, 2018;
   74/17, 2019: Russian forces on Ukraine's territory) and the defence pacts (whether a state is
   allied with the USA, the guarantor of a Western force, or with Russia); reference item 74/17.
@@ -50,11 +67,35 @@ Dimension by dimension (texts, reference item, why):
   (the West against the rest of the Assembly over 75 years), as ``1 - percentile rank``; the
   ideal point is itself the evidence, so this dimension has the model component only.
 
+Covariates considered and not used (decided on their substance, before the structure was
+measured with any of them):
+
+- territory, recognition of Kosovo: not about this dimension. Kosovo is a secession from a
+  state under UN administration, not a neighbour's annexation by force; who recognised it
+  followed alignment with the USA and the EU or with Serbia and Russia as much as any principle,
+  and its direction is ambiguous: Spain, Cyprus, Greece, Romania and Slovakia refuse it for fear
+  of their own secessionists and stand with Ukraine, while Russia and China also refuse it and
+  Russia cites Kosovo as the precedent for Crimea. Coding recognisers as against Ukraine's line
+  would place the Western states that recognised it on Russia's side of the territory question.
+- territory, a state's own breakaway or occupied territory (Georgia, Moldova, Cyprus, Somalia,
+  Syria, Serbia ...): the vulnerability argument is weak in the literature (Saideman 1997,
+  International Organization 51(4): vulnerability to secession does not restrain states' support
+  for secessionists; ties and alignment do), the coding of "own territory held by another"
+  needs contested judgements state by state (Kashmir, the Kurils, Western Sahara, the
+  Falklands), and a list could not be sourced row by row to the standard of the other tables.
+- foreign forces, contributing troops to UN peacekeeping: the peacekeeping principles stress
+  the consent of the parties, so the direction for a force that Russia rejects is ambiguous.
+  Constitutional neutrality is about a state's own forces, not a force in Ukraine.
+- sanctions, trade exposure to Russia (who bears the cost of sanctions): about the dimension,
+  but no per-state source dated before 2025 is among the committed data, and being a target of
+  Western sanctions oneself runs along the West/rest divide and is already in the votes on
+  unilateral coercive measures.
+
 Rule: a dimension's score is the **mean of the components the state has** (ASSUMPTION: equal
 weights, one per kind of evidence, for want of a source that ranks them). Missing evidence is
-explicit: a state that cast none of a dimension's votes, or has no pact, is scored on the other
-components; every state has the model component (all 193 have an ideal point up to 2023,
-checked), so no score is ever undefined.
+explicit: a state that cast none of a dimension's votes, or has no pact, or no row in the
+Rome Statute table, is scored on the other components; every state has the model component
+(all 193 have an ideal point up to 2023, checked), so no score is ever undefined.
 """
 
 from __future__ import annotations
@@ -110,6 +151,15 @@ YES_AGAINST = frozenset({"sanctions"})
 #: recorded vote -> value for a text with Ukraine; A_or_X: ES-11/5 "abstained or absent"
 VOTE_VALUE = {"Y": 0.0, "A": 0.5, "A_or_X": 0.5, "N": 1.0}
 PACT_VALUE = {"USA": 0.0, "RUS": 1.0, "CHN": 1.0}
+ROME_STATUTE = "rome_statute_status_2024.csv"
+#: Rome Statute status at 31 Dec 2024 -> accountability evidence (0 = accepts the Court)
+COURT_VALUE = {
+    "party": 0.0,
+    "signatory": 0.5,
+    "signature_withdrawn": 1.0,
+    "withdrew": 1.0,
+    "non_signatory": 1.0,
+}
 
 
 def _expected_against(x: np.ndarray, item: Mapping[Hashable, Any], yes_against: bool) -> np.ndarray:
@@ -178,16 +228,30 @@ def pact_component(
     return value.reindex(pd.Index(iso3s, name="iso3"))
 
 
+def court_component(status: pd.DataFrame, iso3s: list[str]) -> pd.Series:
+    """Accountability evidence from the Rome Statute table (iso3, status): ``COURT_VALUE`` of
+    the state's status; NaN for a state without a row. An unknown status is an error."""
+    unknown = sorted(set(status["status"]) - set(COURT_VALUE))
+    if unknown:
+        raise ValueError(f"{ROME_STATUTE}: status {unknown} not in {sorted(COURT_VALUE)}")
+    value = pd.Series(
+        status["status"].map(COURT_VALUE).astype(float).to_numpy(), index=status["iso3"]
+    )
+    return value.reindex(pd.Index(iso3s, name="iso3"))
+
+
 def ideal_scores(
     positions: pd.DataFrame,
     items: pd.DataFrame,
     iso3s: list[str],
     votes: pd.DataFrame,
     pacts: pd.Series,
+    court: pd.Series | None = None,
 ) -> pd.DataFrame:
     """Scores ``(iso3 x dimension)`` in [0, 1]: the mean of the available components (model,
-    votes, pacts) per dimension; ``votes`` as for :func:`vote_components`, ``pacts`` from
-    :func:`pact_component`."""
+    votes, pacts, court) per dimension; ``votes`` as for :func:`vote_components`, ``pacts``
+    from :func:`pact_component`, ``court`` from :func:`court_component` (None: no such
+    component)."""
     items = items.astype({"rcid": int, "b1": float, "b2": float, "c1": float, "c2": float})
     x = last_positions(positions, iso3s)[["dim1", "dim2"]].to_numpy(float)
     item_of = {int(r["rcid"]): r for r in items.to_dict("records")}
@@ -198,6 +262,8 @@ def ideal_scores(
         parts.append(own[dim])
         if dim == "foreign_forces":
             parts.append(pacts.reindex(out.index))
+        if dim == "accountability" and court is not None:
+            parts.append(court.reindex(out.index))
         out[dim] = pd.concat(parts, axis=1).mean(axis=1, skipna=True)
     out["alignment"] = 1.0 - _percentile(x[:, 0])
     return out.round(6)

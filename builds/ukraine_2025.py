@@ -19,7 +19,8 @@ Inputs (all under ``scenarios/sources/ukraine-2025/``):
 Positions of the states that are not hand-set: ``builds/ideal_positions.py`` from
 ``../un/ideal_points.csv``, ``../un/ideal_point_items.csv``, ``../un/dimension_votes_2014_2019.csv``
 (a row subset of the 1946-2019 roll calls), ``../un/atop_defence_pacts_usa_rus_chn_2010_2018.csv``
-with ``../un/cow_to_iso3.csv`` and ``../un/atop_pact_corrections.csv``.
+with ``../un/cow_to_iso3.csv`` and ``../un/atop_pact_corrections.csv``, and
+``../un/rome_statute_status_2024.csv`` (accountability).
 
 ``un_vote_totals.csv`` (which holds 2025 totals) is copied for reference but never read.
 """
@@ -39,6 +40,8 @@ import pandas as pd
 from builds.force_table import CAPACITY_SOURCE, force_table
 from builds.ideal_positions import (
     DIMENSION_VOTES,
+    ROME_STATUTE,
+    court_component,
     ideal_scores,
     last_positions,
     pact_component,
@@ -76,6 +79,7 @@ INPUT_FILES = (
     "../un/atop_defence_pacts_usa_rus_chn_2010_2018.csv",
     "../un/cow_to_iso3.csv",
     "../un/atop_pact_corrections.csv",
+    f"../un/{ROME_STATUTE}",
 )
 
 LAST_VOTE_DATE = "2023-12-31"
@@ -341,6 +345,7 @@ def build_states(src: Path) -> list[dict[str, str]]:
         iso3s,
         own_votes[["resolution", "iso3", "vote"]],
         pacts,
+        court_component(_read(src, f"../un/{ROME_STATUTE}"), iso3s),
     )
     ideal_points = last_positions(_read(src, "../un/ideal_points.csv"), iso3s, START_YEAR - 1)
     veto_table = _read(src, "../un/veto_costs.csv")
@@ -407,7 +412,8 @@ def build_states(src: Path) -> list[dict[str, str]]:
         stub = STUB_BASE + STUB_SPAN * abs(2 * g - 1)
         src_parts.append(
             f"pos: ideal points 2023, votes on each dimension's texts 2014-2023, ATOP pacts "
-            f"2018 (builds/ideal_positions.py); sal/stub: rules from votes ES-11/1,4,5,6 "
+            f"2018, Rome Statute status 2024 (builds/ideal_positions.py); sal/stub: rules from "
+            f"votes ES-11/1,4,5,6 "
             f"(score {g:.2f})"
         )
 
