@@ -179,8 +179,9 @@ def intervals() -> str:
 The simulation interval (95%, Wilson) is the error of the estimate at the scenario's values,
 {odds["replications"]:,} replications. The assumptions' interval is the median and central
 {_pct(level, 0)} of the same probability over {spread["draws"]} draws of
-{len(spread["parameters"])} assumptions, each from its distribution or uniformly over its stated
-range (a Latin hypercube), {spread["replications_per_draw"]} replications per draw with the same
+{len(spread["parameters"])} assumptions, each from its distribution or, when the scenario gives a
+value and a range, from the triangular distribution over the range with its mode at the value
+(a three-point estimate; a Latin hypercube), {spread["replications_per_draw"]} replications per draw with the same
 root seed {odds["root_seed"]} (common random numbers; `sweeps.uncertainty`, as in `accord run`
 and the UI). [`odds_intervals.json`]({rel("odds_intervals.json")}),
 [`odds_assumption_draws.csv`]({rel("odds_assumption_draws.csv")}).

@@ -5,10 +5,14 @@ the scenario puts them (or drawn per replication). Here an outer loop draws the 
 themselves, ``draws`` times, and runs an ensemble of ``replications`` at each draw with the same
 root seed (common random numbers: every draw sees the same acceptance, pledge, vote and
 durability noise, so differences between draws come from the assumptions). Each parameter is
-drawn from its distribution when the scenario gives one, otherwise uniformly over its stated
-``range``; the draws form a Latin hypercube (scipy ``qmc``, seeded), mapped through each
-parameter's inverse CDF. The question's own settings (``QUESTION``: the negotiation and
-durability horizons) are not assumptions about the world and stay as written.
+drawn from its distribution when the scenario gives one; a parameter given as a value and a
+range is a three-point estimate (most likely value, lowest and highest plausible), drawn from
+the triangular distribution over the range with its mode at the value (``three_point``), so the
+scenario's own best estimate is the most likely draw (a uniform draw over the range would ignore
+it, and centre on the range's midpoint); the draws form a Latin hypercube (scipy ``qmc``,
+seeded), mapped through each parameter's inverse CDF. The question's own settings
+(``QUESTION``: the negotiation and durability horizons) are not assumptions about the world and
+stay as written.
 
 The result is the distribution of P(agreement), P(holds | agreed) and P(agreed and holds) over
 the draws, summarised as a median and a central interval (default 90%). Each draw's probability
@@ -25,7 +29,7 @@ import numpy as np
 import pandas as pd
 
 from model.draws import inverse_cdf
-from scenarios.schema import Scenario
+from scenarios.schema import Distribution, Parameter, Scenario
 from sweeps.engines import Task, run_tasks
 
 QUESTION = ("horizon_rounds", "durability_horizon_months")  # what is asked, not assumed
@@ -89,7 +93,7 @@ def assumption_draws(
     scenario: Scenario, draws: int, *, seed: int, parameters: Sequence[str] | None = None
 ) -> pd.DataFrame:
     """``draws`` values of each parameter: a seeded Latin hypercube through each parameter's
-    distribution, or uniform over its range when it has none."""
+    distribution, or its ``three_point`` distribution when it has none."""
     from scipy.stats import qmc
 
     names = list(parameters) if parameters is not None else uncertain_parameters(scenario)
@@ -99,12 +103,18 @@ def assumption_draws(
     cols: dict[str, np.ndarray] = {}
     for j, name in enumerate(names):
         p = scenario.parameters[name]
-        if p.distribution is not None:
-            cols[name] = inverse_cdf(p.distribution, u[:, j])
-        else:
-            lo, hi = map(float, p.range)
-            cols[name] = lo + (hi - lo) * u[:, j]
+        cols[name] = inverse_cdf(p.distribution or three_point(p), u[:, j])
     return pd.DataFrame(cols)
+
+
+def three_point(parameter: Parameter) -> Distribution:
+    """The distribution of a parameter given as a value and a range: triangular over the range
+    with its mode at the value (the three-point estimate of risk analysis: most likely, lowest,
+    highest: Vose 2008, Risk Analysis: A Quantitative Guide, on three-point estimates)."""
+    lo, hi = map(float, parameter.range)
+    if parameter.value is None:
+        raise ValueError(f"{parameter.name}: has a distribution, not a value and a range")
+    return Distribution(kind="triangular", low=lo, high=hi, mode=float(parameter.value))
 
 
 def assumption_interval(

@@ -10,6 +10,7 @@ from sweeps.uncertainty import (
     QUESTION,
     assumption_draws,
     assumption_interval,
+    three_point,
     uncertain_parameters,
 )
 from tests.unit.scenario_factory import make_scenario
@@ -36,9 +37,28 @@ def test_draws_are_a_seeded_latin_hypercube_within_each_parameters_support():
         p = s.parameters[name]
         lo, hi = (p.distribution.low, p.distribution.high) if p.distribution else p.range
         assert a[name].between(lo, hi).all(), name
-    lo, hi = s.parameters["fighting_on_rus"].range  # no distribution: uniform over the range
-    strata = np.floor((a["fighting_on_rus"] - lo) / (hi - lo) * 20).astype(int)
-    assert sorted(strata) == list(range(20))  # one draw in each twentieth
+    p = s.parameters["fighting_on_rus"]  # no distribution: triangular, mode at the value
+    lo, hi, mode = *map(float, p.range), float(p.value)
+    x = a["fighting_on_rus"].to_numpy()
+    cdf = np.where(
+        x < mode,
+        (x - lo) ** 2 / ((hi - lo) * (mode - lo)),
+        1 - (hi - x) ** 2 / ((hi - lo) * (hi - mode)),
+    )
+    assert sorted(np.floor(cdf * 20).astype(int)) == list(range(20))  # one draw per twentieth
+
+
+def test_a_value_and_range_is_a_three_point_estimate_centred_on_the_value():
+    s = load_scenario("ukraine-2025")
+    p = s.parameters["fighting_on_rus"]  # 0.8 in [0.4, 0.95]: the midpoint would be 0.675
+    d = three_point(p)
+    assert (d.kind, d.low, d.high, d.mode) == ("triangular", 0.4, 0.95, 0.8)
+    x = assumption_draws(s, 400, seed=5, parameters=["fighting_on_rus"])["fighting_on_rus"]
+    assert x.mean() == pytest.approx((0.4 + 0.95 + 0.8) / 3, abs=0.005)  # the triangle's mean
+    near = float(x.between(0.75, 0.85).mean())  # 0.32 for this triangle; uniform: 0.18
+    assert near == pytest.approx(0.322, abs=0.03)
+    with pytest.raises(ValueError, match="distribution"):
+        three_point(s.parameters["breakdown_shape"])
 
 
 def test_common_random_numbers_make_an_irrelevant_assumption_change_nothing(tiny):
