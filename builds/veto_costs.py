@@ -29,15 +29,20 @@ cover): ``κ_m = logit(g_m) − logit(v_m)`` with
 1946-2021: ``κ_T = logit(g_T) − logit(v_T)`` with ``g_T`` the share of no among the members'
 General Assembly votes on roll calls coded as targeting them, and ``v_T`` the share of no (vetoes)
 among the targeted members' votes on Council drafts coded as targeting them; both shares are
-``(k + ½) / (n + 1)`` (Jeffreys), since both are near 1.
+``(k + ½) / (n + 1)`` (Jeffreys), since both are near 1. The targeted drafts put to a vote are the
+vetoed ones coded in ``veto_targets.csv`` plus the **adopted** resolutions that target a permanent
+member in the same sense (``scenarios/sources/un/adopted_targeting.csv``: the member had them
+adopted without vetoing them, so each adds one to ``n`` and nothing to ``k``); the candidates
+examined and rejected, with the reason, are in ``adopted_targeting_rejected.csv``. Procedural
+decisions (S/RES/119, 120, 462) are not drafts a member could veto and are not counted.
 
-ASSUMPTIONS: (1) the drafts put to a vote in the Council are, for a permanent member, as
-disagreeable as the Assembly's roll calls (Council drafts are negotiated towards the permanent
-members, so ``κ_m`` is an upper estimate); (2) no adopted resolution targets a permanent member
-in the sense above (the member would have had to abstain on it), so the targeted drafts put to a
-vote are the vetoed ones; this was not checked against a list of adopted resolutions. Each such
-resolution found would add one to ``n`` in ``v_T``; as both shares are near 1, ``κ_T`` is fragile:
-``targeted_if_one_adopted`` in the output gives ``κ_T`` had one been found.
+ASSUMPTION: the drafts put to a vote in the Council are, for a permanent member, as disagreeable
+as the Assembly's roll calls (Council drafts are negotiated towards the permanent members, so
+``κ_m`` is an upper estimate). As both targeted shares are near 1, ``κ_T`` is fragile: the output
+gives it had the adopted list one resolution more (``targeted_if_one_more_adopted``) or one
+fewer (``targeted_if_one_fewer_adopted``), with the disputed codings left out
+(``targeted_undisputed_only``) and with no adopted resolution at all
+(``targeted_if_none_adopted``, the assumption of an earlier version, never checked then).
 
 ``python -m builds.veto_costs`` writes ``scenarios/sources/un/veto_costs.csv``.
 """
@@ -61,6 +66,8 @@ VETO_NAMES = {"USA": "USA", "Russia": "RUS", "USSR": "RUS", "China": "CHN", "UK"
 VETO_NAMES |= {"France": "FRA"}
 VETO_COLUMNS = ("member_veto1", "member_veto2", "member_veto3")
 TARGETS = UN_DIR / "veto_targets.csv"
+#: adopted resolutions that target a permanent member (its own conduct), one row each
+ADOPTED = UN_DIR / "adopted_targeting.csv"
 OUT = UN_DIR / "veto_costs.csv"
 
 
@@ -88,6 +95,21 @@ def targeted_drafts(coding: pd.DataFrame) -> set[tuple[str, str]]:
     """(draft, member) pairs coded as targeting the member."""
     sc = coding[coding["forum"] == "security_council"]
     return {(str(r.match), str(r.member)) for r in sc.itertuples()}
+
+
+def adopted_targeting(adopted: pd.DataFrame) -> pd.DataFrame:
+    """The adopted resolutions that target a permanent member, up to ``LAST_TARGETED_YEAR``:
+    resolution, year, iso3, disputed (bool)."""
+    year = adopted["date"].str[:4].astype(int)
+    out = pd.DataFrame(
+        {
+            "resolution": adopted["resolution"],
+            "year": year,
+            "iso3": adopted["member"],
+            "disputed": adopted["disputed"] == "yes",
+        }
+    )
+    return out[out["year"] <= LAST_TARGETED_YEAR].reset_index(drop=True)
 
 
 def targeted_roll_calls(calls: pd.DataFrame, coding: pd.DataFrame) -> pd.DataFrame:
@@ -122,8 +144,9 @@ def veto_costs() -> pd.DataFrame:
     votes = rc.votes.assign(
         targeted=pd.MultiIndex.from_frame(rc.votes[["rcid", "iso3"]]).isin(keys)
     )
-    # the targeted drafts put to a vote: the vetoed ones (ASSUMPTION 2); no = the member's veto
+    # the targeted drafts put to a vote: the vetoed ones (no = the member's veto) and the adopted
     sc_t = [(m, int(((cast["draft"] == d) & (cast["iso3"] == m)).any())) for d, m in pairs]
+    passed = adopted_targeting(pd.read_csv(ADOPTED))
     rows = []
     for iso3 in MEMBERS:
         mine = votes[(votes["iso3"] == iso3) & votes["year"].between(FIRST_YEAR, LAST_YEAR)]
@@ -132,6 +155,8 @@ def veto_costs() -> pd.DataFrame:
         in_window = cast[cast["year"].between(FIRST_YEAR, LAST_YEAR) & (cast["iso3"] == iso3)]
         untargeted = int((~in_window["targeted"]).sum())
         targeting_me = sum(1 for d, m in pairs if m == iso3 and d in set(window["draft"]))
+        mine_passed = passed[passed["iso3"] == iso3]
+        targeting_me += int(mine_passed["year"].between(FIRST_YEAR, LAST_YEAR).sum())
         drafts = adopted + len(window) - targeting_me
         v = (untargeted + 0.5) / drafts
         ga_t = votes[(votes["iso3"] == iso3) & votes["targeted"]]
@@ -144,8 +169,9 @@ def veto_costs() -> pd.DataFrame:
                 "sc_drafts_voted": drafts,
                 "veto_share": round(v, 5),
                 "veto_cost": round(_logit(g) - _logit(v), 3),
-                "targeted_drafts": sum(1 for m, _ in sc_t if m == iso3),
+                "targeted_drafts": sum(1 for m, _ in sc_t if m == iso3) + len(mine_passed),
                 "targeted_vetoes": sum(k for m, k in sc_t if m == iso3),
+                "targeted_adopted": len(mine_passed),
                 "targeted_ga_roll_calls": len(ga_t),
                 "targeted_ga_no": int((ga_t["vote"] == VoteCode.NO).sum()),
             }
@@ -153,9 +179,17 @@ def veto_costs() -> pd.DataFrame:
     table = pd.DataFrame(rows)
     n_sc, k_sc = int(table["targeted_drafts"].sum()), int(table["targeted_vetoes"].sum())
     n_ga, k_ga = int(table["targeted_ga_roll_calls"].sum()), int(table["targeted_ga_no"].sum())
+    n_adopted, n_disputed = len(passed), int(passed["disputed"].sum())
     g_t = _jeffreys(k_ga, n_ga)
-    table["veto_cost_targeted"] = round(_logit(g_t) - _logit(_jeffreys(k_sc, n_sc)), 3)
-    table["targeted_if_one_adopted"] = round(_logit(g_t) - _logit(_jeffreys(k_sc, n_sc + 1)), 3)
+
+    def kappa_t(n: int) -> float:
+        return round(_logit(g_t) - _logit(_jeffreys(k_sc, n)), 3)
+
+    table["veto_cost_targeted"] = kappa_t(n_sc)
+    table["targeted_if_one_more_adopted"] = kappa_t(n_sc + 1)
+    table["targeted_if_one_fewer_adopted"] = kappa_t(max(n_sc - 1, k_sc))
+    table["targeted_undisputed_only"] = kappa_t(n_sc - n_disputed)
+    table["targeted_if_none_adopted"] = kappa_t(n_sc - n_adopted)
     return table
 
 

@@ -17,13 +17,16 @@ Every member is scored by the engine's rule, ``item_vote_probabilities`` (as
 follows its patron (covariates of the year before the draft) and repeats its own vote on the
 reference roll call; a permanent member does neither, and its no carries its veto cost from
 ``text_veto_cost`` (``scenarios/sources/un/veto_costs.csv``, ``builds.veto_costs``:
-the veto record to 2021, without the 2022 drafts): ``veto_cost`` on a text that does not target
-the member, ``veto_cost_targeted`` on one that condemns its own conduct. Each draft's ``targets``
+the veto record and the adopted resolutions to 2021, without the 2022 drafts): ``veto_cost`` on
+a text that does not target the member, ``veto_cost_targeted`` on one that condemns its own
+conduct. Each draft's ``targets``
 is read from its content (the UN press releases below), not from its vote: both condemn the
 Russian Federation's own conduct. The most probable vote of each member, the expected tally and
 the probability that the draft is vetoed (at least one permanent no) are written to
 experiments/results/unsc_2022_drafts.csv, with ``p_no_untargeted`` (the same member's P(no) with
-the untargeted cost) beside them.
+the untargeted cost) beside them; the summary also gives the targeted cost above which Russia's
+modal no turns to an abstention and the build's sensitivity of ``κ_T`` to the adopted
+resolutions coded as targeting a permanent member.
 """
 
 from __future__ import annotations
@@ -67,6 +70,11 @@ TARGETS = {
         "(30 Sep 2022)",
     ),
 }
+
+
+#: κ_T had the coded adopted resolutions been otherwise (``builds.veto_costs``): one more, one
+#: fewer, only the undisputed ones, none (the unchecked assumption of an earlier version)
+SENSITIVITY = ("if_one_more_adopted", "if_one_fewer_adopted", "undisputed_only", "if_none_adopted")
 
 
 #: the engine's vote-rule weights: ukraine-2025's, fitted on training roll calls of 2019 by
@@ -204,9 +212,10 @@ def main() -> None:
                 "p_vetoed": round(p_veto, 4),
                 "targeted_cost_applied": round(float(kappa_t[t]), 3),
                 "targeted_cost_flips_above": round(flip, 3),
-                "targeted_cost_if_one_adopted": float(
-                    table.loc[members["iso3"][t], "targeted_if_one_adopted"]
-                ),
+                **{
+                    f"targeted_cost_{k}": float(table.loc[members["iso3"][t], f"targeted_{k}"])
+                    for k in SENSITIVITY
+                },
                 "modal_vetoed_by": [
                     str(c) for c in members["iso3"][permanent & (modal == VoteCode.NO)]
                 ],

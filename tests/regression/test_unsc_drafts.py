@@ -1,6 +1,7 @@
 """The committed results of experiments/unsc_2022_drafts.py (ODD 7.8; issue 12): positions fitted
 before each draft, the veto costs of the build, the targeted cost applied only to the member a
-draft targets, and the two Russian vetoes."""
+draft targets, and the two Russian vetoes (not reproduced since the adopted targeting
+resolutions are counted: a strict xfail with the figures)."""
 
 from __future__ import annotations
 
@@ -57,18 +58,36 @@ def test_costs_are_the_builds_and_only_the_targeted_member_pays_the_targeted_one
     np.testing.assert_allclose(shift, hit["veto_cost"] - hit["veto_cost_targeted"], atol=2e-3)
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason=(
+        "issue 12 done-means not met since the adopted resolutions that target a permanent member "
+        "are counted (scenarios/sources/un/adopted_targeting.csv: S/RES/164, 188, 2166): "
+        "kappa_T = 1.993 (was 0.047 under the unchecked assumption that none exists) is above "
+        "the 0.882 / 0.417 at which Russia's modal no turns to an abstention, so Russia is "
+        "predicted to abstain on S/2022/155 (P(no) 0.24, modal 8-0-7, P(vetoed) 0.45) and "
+        "S/2022/720 (P(no) 0.17, modal 12-0-3, P(vetoed) 0.24); counting only the undisputed "
+        "S/RES/188 gives 1.146, still above both thresholds"
+    ),
+)
 def test_both_drafts_are_vetoed_by_russia_alone() -> None:
     summary = json.loads((RESULTS / "unsc_2022_drafts.json").read_text())
+    for d in summary:
+        assert d["targeted_cost_applied"] < d["targeted_cost_flips_above"]
     assert [d["modal_vetoed_by"] for d in summary] == [["RUS"], ["RUS"]]
     for d in summary:
         assert d["modal_yes_no_abstain"][1] == d["reported_yes_no_abstain"][1] == 1
 
 
-def test_summary_reports_the_targeted_cost_and_its_margin() -> None:
-    """The cost applied is the build's; the vetoes hold only while it stays below the threshold."""
+def test_summary_reports_the_targeted_cost_and_its_sensitivity(experiment: ModuleType) -> None:
+    """The cost applied and its sensitivity to the adopted resolutions coded as targeting a
+    permanent member are the build's; the margin to the flip is reported whichever side it is."""
     summary = json.loads((RESULTS / "unsc_2022_drafts.json").read_text())
     costs = pd.read_csv(UN / "veto_costs.csv").set_index("iso3")
     for d in summary:
         assert d["targeted_cost_applied"] == pytest.approx(costs.loc["RUS", "veto_cost_targeted"])
-        assert d["targeted_cost_if_one_adopted"] == costs.loc["RUS", "targeted_if_one_adopted"]
-        assert d["targeted_cost_applied"] < d["targeted_cost_flips_above"]
+        for k in experiment.SENSITIVITY:
+            assert d[f"targeted_cost_{k}"] == costs.loc["RUS", f"targeted_{k}"]
+        assert d["targeted_cost_flips_above"] > 0
+        rus = [v for v in d["modal_vetoed_by"] if v == "RUS"]
+        assert bool(rus) == (d["targeted_cost_applied"] < d["targeted_cost_flips_above"])

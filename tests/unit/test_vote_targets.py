@@ -150,3 +150,54 @@ def test_veto_costs_file_is_the_builds_output() -> None:
     committed = pd.read_csv(OUT)
     pd.testing.assert_frame_equal(built, committed, check_dtype=False, atol=5e-4)
     assert committed["veto_cost_targeted"].nunique() == 1
+
+
+def test_adopted_targeting_table_is_sourced_and_before_the_test() -> None:
+    """Each adopted resolution coded as targeting a permanent member is dated before 2022, names a
+    permanent member, its vote (not a veto: it was adopted), the operative words, the reason and
+    the source; none is a vetoed draft, and none is also among the rejected candidates."""
+    from builds.veto_costs import ADOPTED, MEMBERS
+
+    adopted = pd.read_csv(ADOPTED)
+    assert len(adopted) > 0
+    assert set(adopted["member"]) <= set(MEMBERS)
+    assert set(adopted["vote"]) <= {"yes", "abstained", "did_not_participate", "absent"}
+    assert set(adopted["disputed"]) <= {"yes", "no"}
+    assert (adopted["date"].str[:4].astype(int) <= LAST_TARGETED_YEAR).all()
+    assert adopted["resolution"].str.match(r"S/RES/\d+ \(\d{4}\)$").all()
+    for column in ("operative", "reason", "source"):
+        assert adopted[column].str.strip().astype(bool).all()
+    vetoed = set(pd.read_csv(UN_DIR / "unsc_vetoes_1946_2022.csv")["draft"])
+    assert not set(adopted["resolution"]) & vetoed
+    rejected = pd.read_csv(UN_DIR / "adopted_targeting_rejected.csv")
+    assert rejected[["reason", "source"]].apply(lambda c: c.str.strip().astype(bool)).all().all()
+    numbers = {r.split(" ")[0] for r in adopted["resolution"]}
+    assert not any(n in str(c) for c in rejected["candidate"] for n in numbers)
+
+
+def test_adopted_targeting_counts_in_n_not_in_k() -> None:
+    """Every adopted targeting resolution adds one targeted draft and no veto; κ_T is the
+    Jeffreys logit difference of the pooled counts (known answer from the table's own counts)."""
+    import math
+
+    from builds.veto_costs import ADOPTED, adopted_targeting
+
+    table = pd.read_csv(UN_DIR / "veto_costs.csv").set_index("iso3")
+    passed = adopted_targeting(pd.read_csv(ADOPTED))
+    per_member = passed.groupby("iso3").size().reindex(table.index, fill_value=0)
+    assert (table["targeted_adopted"] == per_member).all()
+    assert (table["targeted_drafts"] - table["targeted_vetoes"] == per_member).all()
+
+    def logit_jeffreys(k: int, n: int) -> float:
+        p = (k + 0.5) / (n + 1)
+        return math.log(p / (1 - p))
+
+    k_sc, n_sc = int(table["targeted_vetoes"].sum()), int(table["targeted_drafts"].sum())
+    k_ga, n_ga = int(table["targeted_ga_no"].sum()), int(table["targeted_ga_roll_calls"].sum())
+    g = logit_jeffreys(k_ga, n_ga)
+    rus = table.loc["RUS"]
+    assert rus["veto_cost_targeted"] == pytest.approx(g - logit_jeffreys(k_sc, n_sc), abs=5e-4)
+    none = g - logit_jeffreys(k_sc, n_sc - len(passed))
+    assert rus["targeted_if_none_adopted"] == pytest.approx(none, abs=5e-4)
+    assert rus["targeted_if_one_fewer_adopted"] < rus["veto_cost_targeted"]
+    assert rus["veto_cost_targeted"] < rus["targeted_if_one_more_adopted"]
