@@ -110,6 +110,7 @@ import numpy as np
 import pandas as pd
 
 from agents.rules.votes import VoteCode, ordinal_vote_probabilities
+from builds.patrons import ended_pacts
 
 UN_DIR = Path(__file__).resolve().parents[1] / "scenarios" / "sources" / "un"
 DIMENSION_VOTES = "dimension_votes_2014_2019.csv"
@@ -218,11 +219,7 @@ def pact_component(
         ]
     )
     pairs = pairs[pairs["b"].isin(list(PACT_VALUE))].drop_duplicates()
-    ended = {
-        (str(r.iso3), str(r.partner))
-        for r in corrections.itertuples(index=False)
-        if int(str(r.not_in_force_from)) <= ATOP_YEAR
-    }
+    ended = ended_pacts(corrections, ATOP_YEAR)
     pairs = pairs[[(a, b) not in ended for a, b in zip(pairs["a"], pairs["b"], strict=True)]]
     value = pairs["b"].map(PACT_VALUE).astype(float).groupby(pairs["a"]).mean()
     return value.reindex(pd.Index(iso3s, name="iso3"))

@@ -6,7 +6,10 @@ Covariates of every UN member in a given year, from sourced data only:
   up to 2018): Russia or China when it has a pact with one of them, else the USA;
 - ``defence_pact``: 1 when ATOP codes a defence pact with that patron
   (``atop_defence_pacts_usa_rus_chn_2010_2018.csv``, a subset of the ATOP dyad-years; COW codes
-  mapped with ``cow_to_iso3.csv``);
+  mapped with ``cow_to_iso3.csv``) that the state had not left by ``year``: the distributed
+  dyad-years still code Mexico, Bolivia, Ecuador, Nicaragua and Venezuela in the Rio Treaty after
+  they denounced it, and ``atop_pact_corrections.csv`` (one source per row) drops those pacts, as
+  the positions build does (``ended_pacts``);
 - ``compact``: 1 for the three states in a Compact of Free Association with the USA (FSM, MHL,
   PLW; ``scenarios/sources/ukraine-2025/memberships.csv``, tags COFA-*);
 - ``aid_share``: US aid obligations (current US$, ForeignAssistance.gov via D9) averaged over the
@@ -37,13 +40,27 @@ UKRAINE_SOURCES = ROOT / "scenarios" / "sources" / "ukraine-2025"
 PATRONS = ("USA", "RUS", "CHN")
 COMPACT_TAGS = ("COFA-FSM", "COFA-MHL", "COFA-PLW")
 ATOP_LAST_YEAR = 2018
+PACT_CORRECTIONS = UN_DIR / "atop_pact_corrections.csv"
+
+
+def ended_pacts(corrections: pd.DataFrame, year: int) -> set[tuple[str, str]]:
+    """(iso3, partner) pacts the state had left by ``year`` (``corrections``: iso3, partner,
+    not_in_force_from), which the ATOP dyad-years still code."""
+    return {
+        (str(r.iso3), str(r.partner))
+        for r in corrections.itertuples(index=False)
+        if int(str(r.not_in_force_from)) <= year
+    }
 
 
 def _pacts(year: int) -> pd.DataFrame:
     atop = pd.read_csv(UN_DIR / "atop_defence_pacts_usa_rus_chn_2010_2018.csv")
     cow = pd.read_csv(UN_DIR / "cow_to_iso3.csv").set_index("ccode")["iso3"]
     atop = atop[atop["year"] == min(year, ATOP_LAST_YEAR)]
-    return pd.DataFrame({"patron": atop["ccode1"].map(cow), "iso3": atop["ccode2"].map(cow)})
+    pacts = pd.DataFrame({"patron": atop["ccode1"].map(cow), "iso3": atop["ccode2"].map(cow)})
+    ended = ended_pacts(pd.read_csv(PACT_CORRECTIONS), year)
+    kept = [(i, p) not in ended for i, p in zip(pacts["iso3"], pacts["patron"], strict=True)]
+    return pacts[kept]
 
 
 def _aid_share(year: int) -> pd.Series:

@@ -7,8 +7,10 @@ import json
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 
 from agents.rules.votes import VoteCode, follow_patron
+from builds.patrons import ended_pacts, patron_covariates
 from model.stages.votes import item_probabilities
 from model.world import compile_world
 from scenarios import load_scenario
@@ -78,3 +80,17 @@ def test_ukraine_2025_compact_states_follow_the_usa() -> None:
     for iso3 in ("FSM", "MHL", "PLW"):
         i = w.scenario.index(iso3)
         assert w.patron[i] == usa and w.patron_ties[i, 1] == 1.0
+
+
+def test_pacts_a_state_had_left_are_not_coded_as_pacts() -> None:
+    """The Rio Treaty denouncers (atop_pact_corrections.csv) have no US defence pact after they
+    left it, though ATOP's dyad-years still code one; Brazil, still a party, keeps it."""
+    corrections = pd.DataFrame(
+        {"iso3": ["AAA", "BBB"], "partner": ["USA", "USA"], "not_in_force_from": ["2004", "2015"]}
+    )
+    assert ended_pacts(corrections, 2010) == {("AAA", "USA")}
+    assert ended_pacts(corrections, 2015) == {("AAA", "USA"), ("BBB", "USA")}
+    cov = patron_covariates(["MEX", "VEN", "BOL", "BRA"], 2017).set_index("iso3")
+    assert cov.loc[["MEX", "VEN", "BOL"], "defence_pact"].eq(0).all()
+    assert cov.loc["BRA", "defence_pact"] == 1
+    assert (cov["patron"] == "USA").all()
