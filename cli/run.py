@@ -225,8 +225,9 @@ def format_report(res: EnsembleResult, assumptions: AssumptionInterval | None = 
     if assumptions is not None:
         out.append(
             f"  (assumptions: median and central interval over {len(assumptions.draws)} draws of"
-            f" {len(assumptions.parameters)} parameters\n   from their distributions or ranges,"
-            f" {assumptions.replications:,} replications each, common random numbers)"
+            f" {len(assumptions.parameters)} parameters\n   from their distributions, or triangles"
+            f" over their ranges peaking at their values,\n   {assumptions.replications:,}"
+            " replications each, common random numbers)"
         )
     out += ["", "Agreement round (share of all replications):"]
     rounds = s["agreement_rounds"]
