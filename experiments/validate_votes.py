@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 
 import pandas as pd
-from common import RESULTS
+from common import RESULTS, ROOT
 
 MODEL_NAMES = {
     "model_2d": "ideal points, 2 dimensions",
@@ -144,6 +144,12 @@ def security_council_drafts() -> str:
 
     misses = listed(wrong[wrong["seat"] == "elected"])
     permanent_misses = listed(wrong[wrong["seat"] == "permanent"])
+    adopted = pd.read_csv(ROOT / "scenarios" / "sources" / "un" / "adopted_targeting.csv")
+    counted = ", ".join(
+        f"{r.resolution} ({r.member}{', disputed' if r.disputed == 'yes' else ''})"
+        for r in adopted.itertuples()
+    )
+    undisputed = ", ".join(adopted.loc[adopted["disputed"] != "yes", "resolution"]) or "none"
     return f"""## 6. The Security Council drafts of 2022
 
 The 2022 drafts vetoed by Russia, predicted by the engine's vote rule (`item_vote_probabilities`,
@@ -155,7 +161,7 @@ conduct; `text_veto_cost`, `builds/veto_costs.py`, the coding in
 `scenarios/sources/un/veto_targets.csv` and `adopted_targeting.csv`): estimated from the veto
 record and the adopted resolutions to 2021, without the 2022 drafts. A targeting text put to a
 vote is either vetoed or adopted with the member abstaining, not participating or voting yes
-(S/RES/164 on Bizerte, S/RES/188 on Harib, S/RES/2166 on MH17; the candidates rejected, with the
+({counted}; the candidates rejected, with the
 reason, in `adopted_targeting_rejected.csv`). Both drafts target Russia (from their text, the
 UN press releases SC/14808 and SC/15046).
 Russia's cost is {kappa:.2f} on a text that does not target it and {kappa_t:.2f} on one that does.
@@ -167,7 +173,7 @@ Russia: {russia}. {verdict}: Russia's modal vote turns from no to abstention whe
 targeted cost exceeds {flips} (the two drafts), and the cost applied is {kappa_t:.2f}. The
 targeted cost is fragile, as both of its shares are near 1: with one adopted targeting resolution
 more it would be {sens["targeted_cost_if_one_more_adopted"]:.2f}, with one fewer
-{sens["targeted_cost_if_one_fewer_adopted"]:.2f}, counting only the undisputed coding (S/RES/188)
+{sens["targeted_cost_if_one_fewer_adopted"]:.2f}, counting only the undisputed coding ({undisputed})
 {sens["targeted_cost_undisputed_only"]:.2f}, and with none (the unchecked assumption of an
 earlier version, which reproduced both vetoes) {sens["targeted_cost_if_none_adopted"]:.2f}.
 Permanent members predicted wrong: {permanent_misses}. Elected members predicted wrong: {misses}
