@@ -186,7 +186,8 @@ STATE_COLUMNS = (  # the loader's columns, with the per-dimension ones after cap
     + [f"pos_{d}" for d in DIMENSIONS]
     + [f"sal_{d}" for d in DIMENSIONS]
     + list(BASE_COLUMNS[3:])
-    + [*IDEAL_COLUMNS, "veto_cost", "veto_cost_targeted", "reference_votes", *PATRON_COLUMNS]
+    + [*IDEAL_COLUMNS, "veto_cost", "veto_cost_targeted", "targeted_no_share"]
+    + ["reference_votes", *PATRON_COLUMNS]
 )
 #: the year of the patron covariates (US aid FY2022-2024 over GDP; ATOP pacts to 2018)
 PATRON_YEAR = START_YEAR - 1
@@ -351,6 +352,7 @@ def build_states(src: Path) -> list[dict[str, str]]:
     veto_table = _read(src, "../un/veto_costs.csv")
     veto_costs = _column(veto_table, "iso3", "veto_cost", float)
     veto_targeted = _column(veto_table, "iso3", "veto_cost_targeted", float)
+    targeted_no = _column(veto_table, "iso3", "targeted_no_share", float)
     caps = capabilities(src, iso3s)
     cmax = max(v for v, _ in caps.values())
     reg = regions(src)
@@ -471,7 +473,10 @@ def build_states(src: Path) -> list[dict[str, str]]:
         year = int(ideal_points.loc[iso3, "year"])
         src_parts.append(f"ideal: ideal_points.csv {year} (builds/ideal_points.py)")
         if seat == "permanent":
-            src_parts.append("veto_cost, veto_cost_targeted: veto_costs.csv (builds/veto_costs.py)")
+            src_parts.append(
+                "veto_cost, veto_cost_targeted, targeted_no_share: veto_costs.csv "
+                "(builds/veto_costs.py)"
+            )
         if iso3 in reference_votes:
             src_parts.append("reference_votes: un_votes_ukraine_2022_2023.csv")
         if _patron_cells(patrons.loc[iso3])["patron"]:
@@ -496,6 +501,7 @@ def build_states(src: Path) -> list[dict[str, str]]:
             "ideal_2": _f4(float(ideal_points.loc[iso3, "dim2"])),
             "veto_cost": _f4(veto_costs[iso3]) if seat == "permanent" else "",
             "veto_cost_targeted": _f4(veto_targeted[iso3]) if seat == "permanent" else "",
+            "targeted_no_share": _f4(targeted_no[iso3]) if seat == "permanent" else "",
             "reference_votes": reference_votes.get(iso3, ""),
             **_patron_cells(patrons.loc[iso3]),
         }

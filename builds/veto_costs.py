@@ -36,6 +36,10 @@ adopted without vetoing them, so each adds one to ``n`` and nothing to ``k``); t
 examined and rejected, with the reason, are in ``adopted_targeting_rejected.csv``. Procedural
 decisions (S/RES/119, 120, 462) are not drafts a member could veto and are not counted.
 
+The pooled ``g_T`` itself is written as ``targeted_no_share``: the engine's P(no) of a member a
+text targets is ``σ(logit g_T − κ)`` (``agents.rules.votes.targeted_no_probability``), so
+``κ_T`` is applied to the same odds it was measured against.
+
 ASSUMPTION: the drafts put to a vote in the Council are, for a permanent member, as disagreeable
 as the Assembly's roll calls (Council drafts are negotiated towards the permanent members, so
 ``κ_m`` is an upper estimate). As both targeted shares are near 1, ``κ_T`` is fragile: the output
@@ -185,6 +189,7 @@ def veto_costs() -> pd.DataFrame:
     def kappa_t(n: int) -> float:
         return round(_logit(g_t) - _logit(_jeffreys(k_sc, n)), 3)
 
+    table["targeted_no_share"] = round(g_t, 4)
     table["veto_cost_targeted"] = kappa_t(n_sc)
     table["targeted_if_one_more_adopted"] = kappa_t(n_sc + 1)
     table["targeted_if_one_fewer_adopted"] = kappa_t(max(n_sc - 1, k_sc))

@@ -19,14 +19,17 @@ reference roll call; a permanent member does neither, and its no carries its vet
 ``text_veto_cost`` (``scenarios/sources/un/veto_costs.csv``, ``builds.veto_costs``:
 the veto record and the adopted resolutions to 2021, without the 2022 drafts): ``veto_cost`` on
 a text that does not target the member, ``veto_cost_targeted`` on one that condemns its own
-conduct. Each draft's ``targets``
-is read from its content (the UN press releases below), not from its vote: both condemn the
-Russian Federation's own conduct. The most probable vote of each member, the expected tally and
-the probability that the draft is vetoed (at least one permanent no) are written to
-experiments/results/unsc_2022_drafts.csv, with ``p_no_untargeted`` (the same member's P(no) with
-the untargeted cost) beside them; the summary also gives the targeted cost above which Russia's
-modal no turns to an abstention and the build's sensitivity of ``κ_T`` to the adopted
-resolutions coded as targeting a permanent member.
+conduct. The member a draft targets votes no with its record's odds on such texts less that
+cost (``targeted_no_probability``, ``targeted_no_share`` of the same table), as the engine does.
+Each draft's ``targets`` is read from its content (the UN press releases below), not from its
+vote: both condemn the Russian Federation's own conduct. The most probable vote of each member,
+the expected tally and the probability that the draft is vetoed (at least one permanent no) are
+written to
+experiments/results/unsc_2022_drafts.csv, with ``p_no_untargeted`` (the same member's P(no)
+with the untargeted cost) and ``p_no_item_rule`` (the targeted cost applied to the member's
+item instead of its record, the rule before this one) beside them; the summary also gives the
+targeted cost above which Russia's modal no turns and the build's sensitivity of ``κ_T`` to
+the adopted resolutions coded as targeting a permanent member.
 """
 
 from __future__ import annotations
@@ -42,6 +45,7 @@ from agents.rules.votes import (
     VoteCode,
     item_vote_probabilities,
     patron_pull_weight,
+    targeted_no_probability,
     text_veto_cost,
 )
 from builds.ideal_points import Fit, build_design, subsample, training_data
@@ -123,9 +127,11 @@ def engine_rule(
     cost: np.ndarray,
     w: dict[str, float],
     ties: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray],
+    targeted_no: np.ndarray | None = None,
 ) -> np.ndarray:
     """The engine's rule (``item_vote_probabilities``, as ``model.stages.votes``) on item ``j``
-    of the fit ``ft`` at positions ``x``, with the members' veto costs and ties."""
+    of the fit ``ft`` at positions ``x``, with the members' veto costs and ties, and the
+    targeted member's P(no) from its record (``targeted_no``, NaN for the others)."""
     patron, weight, ref_vote, permanent = ties
     return item_vote_probabilities(
         x,
@@ -139,6 +145,7 @@ def engine_rule(
         reference_vote=ref_vote,
         persistence=w["vote_persistence"],
         alone=permanent,
+        targeted_no=targeted_no,
     )
 
 
@@ -162,7 +169,13 @@ def main() -> None:
         patron, weight, ref_vote = elected_ties(everything, members, ref, int(last_date[:4]) - 1, w)
 
         ties = (patron, weight, ref_vote, permanent)
-        p = engine_rule(x, ft, j, text_veto_cost(permanent, targeted, kappa, kappa_t), w, ties)
+        cost = text_veto_cost(permanent, targeted, kappa, kappa_t)
+        share = members["iso3"].map(table["targeted_no_share"]).to_numpy(float)
+        with_record = targeted & permanent
+        record = targeted_no_probability(np.where(with_record, share, 0.5), cost)
+        p_t = np.where(with_record, record, np.nan)
+        p = engine_rule(x, ft, j, cost, w, ties, p_t)
+        p_item = engine_rule(x, ft, j, cost, w, ties)  # the targeted cost on the item instead
         p_u = engine_rule(x, ft, j, text_veto_cost(permanent, False, kappa, kappa_t), w, ties)
         modal = np.argmax(p, axis=1)
         p_veto = 1.0 - float(np.prod(1.0 - p[permanent, VoteCode.NO]))
@@ -179,18 +192,19 @@ def main() -> None:
                     "p_no": p[i, VoteCode.NO],
                     "p_abstain": p[i, VoteCode.ABSTAIN],
                     "predicted": LETTER[int(modal[i])],
+                    "p_no_item_rule": p_item[i, VoteCode.NO],
                     "p_no_untargeted": p_u[i, VoteCode.NO],
                     "predicted_untargeted": LETTER[int(np.argmax(p_u[i]))],
                     "reported": m["vote"],
                 }
             )
         rep = members["vote"].value_counts()
-        # κ_T above which the targeted member's modal no turns to an abstention: P(no) = σ(a − κ)
-        # with P(no or abstain) fixed, the no stays modal while P(no) > P(not yes) / 2
-        t = int(np.flatnonzero(targeted & permanent)[0])
-        a = np.log(p[t, VoteCode.NO] / (1.0 - p[t, VoteCode.NO])) + kappa_t[t]
-        half = (1.0 - p[t, VoteCode.YES]) / 2.0
-        flip = float(a - np.log(half / (1.0 - half)))
+        # κ_T above which the targeted member's modal no turns to a yes or an abstention:
+        # P(no) = σ(logit(g_T) − κ) and the rest split in the ratio m : 1 − m (m the larger), so
+        # the no stays modal while P(no) / (1 − P(no)) > m
+        t = int(np.flatnonzero(with_record)[0])
+        m = max(p[t, VoteCode.YES], p[t, VoteCode.ABSTAIN]) / (1.0 - p[t, VoteCode.NO])
+        flip = float(np.log(share[t] / (1.0 - share[t])) - np.log(m))
         summary.append(
             {
                 "draft": draft,
@@ -210,6 +224,7 @@ def main() -> None:
                     (np.array([LETTER[int(v)] for v in modal]) == members["vote"]).sum()
                 ),
                 "p_vetoed": round(p_veto, 4),
+                "targeted_no_share": float(share[t]),
                 "targeted_cost_applied": round(float(kappa_t[t]), 3),
                 "targeted_cost_flips_above": round(flip, 3),
                 **{

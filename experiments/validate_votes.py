@@ -121,6 +121,8 @@ def security_council_drafts() -> str:
         for r in rus.itertuples()
     )
     kappa, kappa_t = rus["veto_cost"].iloc[0], rus["veto_cost_targeted"].iloc[0]
+    share = float(drafts[0]["targeted_no_share"])
+    item_rule = " and ".join(f"{v:.2f}" for v in rus["p_no_item_rule"])
     flips = " and ".join(f"{d['targeted_cost_flips_above']:.2f}" for d in drafts)
     sens = drafts[0]
     vetoed = [bool(d["modal_vetoed_by"]) for d in drafts]
@@ -165,17 +167,26 @@ vote is either vetoed or adopted with the member abstaining, not participating o
 reason, in `adopted_targeting_rejected.csv`). Both drafts target Russia (from their text, the
 UN press releases SC/14808 and SC/15046).
 Russia's cost is {kappa:.2f} on a text that does not target it and {kappa_t:.2f} on one that does.
-Reported votes: `scenarios/sources/un/sc_drafts_2022.csv` (sourced per row; read only to score).
+The targeted cost is measured against the members' record on targeting texts in the General
+Assembly (no on {share:.1%} of them, Jeffreys), so a member a text targets votes no with that
+record's odds less the cost (`targeted_no_probability`: P(no) = σ(logit {share:.3f} − κ_T));
+its item in the roll-call space does not enter. Reported votes:
+`scenarios/sources/un/sc_drafts_2022.csv` (sourced per row; read only to score).
 
 {chr(10).join(rows)}
 
-Russia: {russia}. {verdict}: Russia's modal vote turns from no to abstention when the
+Russia: {russia}. {verdict}: Russia's modal vote turns from no to an abstention or a yes when the
 targeted cost exceeds {flips} (the two drafts), and the cost applied is {kappa_t:.2f}. The
 targeted cost is fragile, as both of its shares are near 1: with one adopted targeting resolution
 more it would be {sens["targeted_cost_if_one_more_adopted"]:.2f}, with one fewer
 {sens["targeted_cost_if_one_fewer_adopted"]:.2f}, counting only the undisputed coding ({undisputed})
 {sens["targeted_cost_undisputed_only"]:.2f}, and with none (the unchecked assumption of an
-earlier version, which reproduced both vetoes) {sens["targeted_cost_if_none_adopted"]:.2f}.
+earlier version) {sens["targeted_cost_if_none_adopted"]:.2f}. History of this result: with the
+adopted targeting resolutions counted (κ_T from 0.05 to {kappa_t:.2f}) and the cost applied to the
+targeted member's item probability (Russia's P(no) {item_rule} on the two drafts, not the
+record's {share:.2f} the cost was measured against), Russia was predicted to abstain on both
+drafts; the rule now applies the cost to the base it was estimated on. That change was made after
+the miss, for the estimator's consistency, with no figure of the 2022 drafts in it.
 Permanent members predicted wrong: {permanent_misses}. Elected members predicted wrong: {misses}
 (scored like everyone else: the veto rule does not touch them).
 

@@ -91,6 +91,9 @@ class World:
     patron_ties: F | None = None
     #: (N,) the same on a text that targets the member (``Vote.targets``; 0 when not given)
     veto_cost_targeted: F | None = None
+    #: (N,) share of no in each state's record on texts condemning its own conduct, its P(no)
+    #: on a text that targets it (NaN when not given: the spatial rule decides)
+    targeted_no_share: F | None = None
 
     @property
     def n(self) -> int:
@@ -250,6 +253,9 @@ def compile_world(s: Scenario) -> World:
             [(r.patron_aid_share, r.patron_compact, r.patron_defence_pact) for r in rows], float
         ),
         veto_cost_targeted=np.array([r.veto_cost_targeted or 0.0 for r in rows], float),
+        targeted_no_share=np.array(
+            [np.nan if r.targeted_no_share is None else r.targeted_no_share for r in rows], float
+        ),
     )
 
 

@@ -242,6 +242,10 @@ class StateRow(Frozen):
     veto_cost: float | None = None
     #: the same on a text that targets the member (``Resolution.targets``)
     veto_cost_targeted: float | None = None
+    #: share of no in the state's record on texts that condemn its own conduct: its P(no) on a
+    #: text that targets it (``agents.rules.votes.targeted_no_probability``); None: the spatial
+    #: rule decides
+    targeted_no_share: float | None = None
     #: the state's recorded votes on reference roll calls (optional column reference_votes,
     #: ``A/RES/ES-11/1=Y;A/RES/ES-11/6=A``): (roll call, Y/N/A) pairs; a text whose reference is
     #: one of them mixes in that vote (``agents.rules.votes.persist_on_reference``)

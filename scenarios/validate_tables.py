@@ -31,9 +31,11 @@ IDEAL_COLUMNS = ("ideal_1", "ideal_2")
 IDEAL_BOUND = 10.0
 #: bound on a permanent member's veto cost (latent units of the ordinal vote rule)
 VETO_COST_BOUND = 20.0
+#: largest share of no on texts targeting the state (its log-odds enter the vote rule)
+TARGETED_NO_SHARE_MAX = 0.9999
 #: optional: ``status`` absent means every row is a UN member (the column a case adds for other
-#: actors); ``ideal_1``, ``ideal_2`` (together), ``veto_cost``, ``veto_cost_targeted`` and
-#: ``reference_votes`` feed the
+#: actors); ``ideal_1``, ``ideal_2`` (together), ``veto_cost``, ``veto_cost_targeted``,
+#: ``targeted_no_share`` and ``reference_votes`` feed the
 #: ordinal vote rule
 #: a client's patron and its ties to it (``patron`` requires the three others)
 PATRON_COLUMNS = ("patron", "patron_aid_share", "patron_compact", "patron_defence_pact")
@@ -42,6 +44,7 @@ OPTIONAL_STATE_COLUMNS = (
     *IDEAL_COLUMNS,
     "veto_cost",
     "veto_cost_targeted",
+    "targeted_no_share",
     "reference_votes",
     *PATRON_COLUMNS,
 )
@@ -108,6 +111,7 @@ def states(
         ideal = _ideal(at, row, table.header, status)
         veto_cost = _veto_cost(at, row.get("veto_cost", ""), seat)
         targeted = _veto_cost(at, row.get("veto_cost_targeted", ""), seat, "veto_cost_targeted")
+        no_share = _targeted_no_share(at, row.get("targeted_no_share", ""))
         reference_votes = _reference_votes(at, row.get("reference_votes", ""))
         patron = _patron(at, row, iso3)
         if len(problems) > count:
@@ -120,7 +124,7 @@ def states(
         cells |= {"bloc": row["bloc"], "force_candidate": candidate == "true"}
         cells |= {"troop_capacity": troops, "sc_seat": seat or None, "source": row["source"]}
         cells |= {"status": status, "ideal": ideal, "veto_cost": veto_cost}
-        cells |= {"veto_cost_targeted": targeted}
+        cells |= {"veto_cost_targeted": targeted, "targeted_no_share": no_share}
         cells |= {"reference_votes": reference_votes, **patron}
         out.append(StateRow.model_validate(cells))
     if not table.rows:
@@ -181,6 +185,14 @@ def _veto_cost(at: At, text: str, seat: str, field: str = "veto_cost") -> float 
         return None
     low = 0.0 if field == "veto_cost" else -VETO_COST_BOUND
     return parse_csv_number(at, field, text, low, VETO_COST_BOUND)
+
+
+def _targeted_no_share(at: At, text: str) -> float | None:
+    """The share of no in a state's record on texts that condemn its own conduct (empty: the
+    spatial rule decides its vote on such a text); strictly between 0 and 1 (a log-odds)."""
+    if not text:
+        return None
+    return parse_csv_number(at, "targeted_no_share", text, 0.0, TARGETED_NO_SHARE_MAX, lo_open=True)
 
 
 def _patron(at: At, row: dict[str, str], iso3: str) -> dict[str, Any]:

@@ -64,7 +64,7 @@ def _empty(model: Any, names: tuple[str, ...]) -> set[str]:
 def _member(row: Any) -> set[str]:
     """Optional state fields left out when unset (a scenario without them keeps its hash)."""
     out = {"status"} if row.status == "un_member" else set()
-    optional = ("ideal", "veto_cost", "veto_cost_targeted")
+    optional = ("ideal", "veto_cost", "veto_cost_targeted", "targeted_no_share")
     return out | {k for k in optional if getattr(row, k) is None}
 
 
@@ -180,6 +180,8 @@ def write_scenario(s: Scenario, directory: Path) -> Path:
         columns.append("veto_cost")
     if any(row.veto_cost_targeted is not None for row in s.states):
         columns.append("veto_cost_targeted")
+    if any(row.targeted_no_share is not None for row in s.states):
+        columns.append("targeted_no_share")
     if any(row.reference_votes for row in s.states):
         columns.append("reference_votes")
     if any(row.patron for row in s.states):
@@ -203,6 +205,9 @@ def write_scenario(s: Scenario, directory: Path) -> Path:
                 )
             else:
                 cells.update({c: "" for c in PATRON_COLUMNS})
+            cells.update(
+                targeted_no_share="" if row.targeted_no_share is None else row.targeted_no_share
+            )
             cells.update(
                 veto_cost_targeted="" if row.veto_cost_targeted is None else row.veto_cost_targeted
             )

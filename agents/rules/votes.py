@@ -72,18 +72,28 @@ def cast_votes(
     p_absent: ArrayLike,
     member: ArrayLike,
     no_cost: ArrayLike = 0.0,
+    targeted: ArrayLike = False,
+    targeted_says_no: ArrayLike = False,
 ) -> Ints:
     """Votes ``(..., N)``: yes when ``margin + shock > θ_yes``, no when ``< −θ_no − c_i``, else
     abstain; absent when ``u_absent < p_absent``; non-members of the forum are coded 4.
     Thresholds broadcast from ``(...)`` (one per replication); ``no_cost`` ``c_i`` ``(..., N)``
     is a member's extra cost of a no in utility (a permanent member's veto,
-    :func:`veto_cost_in_utility`), 0 for everyone else."""
+    :func:`veto_cost_in_utility`), 0 for everyone else. A member the text ``targets``
+    ``(..., N)`` votes no exactly when ``targeted_says_no`` ``(..., N)`` (drawn with
+    :func:`targeted_no_probability`), whatever its margin, and otherwise yes or abstain by it."""
     m = np.asarray(margin, float) + np.asarray(shock, float)
     ty, tn = np.asarray(yes_threshold, float), np.asarray(no_threshold, float)
     ty = ty[..., None] if ty.ndim else ty
     tn = tn[..., None] if tn.ndim else tn
     tn = tn + np.asarray(no_cost, float)
     vote = np.where(m > ty, VoteCode.YES, np.where(m < -tn, VoteCode.NO, VoteCode.ABSTAIN))
+    by_record = np.where(
+        np.asarray(targeted_says_no, bool),
+        VoteCode.NO,
+        np.where(vote == VoteCode.YES, VoteCode.YES, VoteCode.ABSTAIN),
+    )
+    vote = np.where(np.asarray(targeted, bool), by_record, vote)
     vote = np.where(
         np.asarray(u_absent, float) < np.asarray(p_absent, float), VoteCode.ABSENT, vote
     )
@@ -166,8 +176,9 @@ def text_veto_cost(
 ) -> F:
     """Per-member cost of a *no* on one text ``(..., N)``: a permanent member pays
     ``veto_cost`` when the text does not target it and ``veto_cost_targeted`` when it does (the
-    text condemns the member's own conduct: abstaining would concede the point, so the veto costs
-    little or nothing); elected members pay 0 (they are scored like everyone else).
+    text condemns the member's own conduct: abstaining would concede the point; a member with a
+    record on such texts then votes no by :func:`targeted_no_probability` with this cost);
+    elected members pay 0 (they are scored like everyone else).
     permanent, targeted ``(..., N)`` booleans; the costs ``(..., N)`` or broadcastable.
     Estimated from the veto record by ``builds.veto_costs`` (ODD 7.8)."""
     cost = np.where(
@@ -176,6 +187,21 @@ def text_veto_cost(
         np.asarray(veto_cost, float),
     )
     out: F = np.where(np.asarray(permanent, bool), cost, 0.0)
+    return out
+
+
+def targeted_no_probability(no_share_targeted: ArrayLike, no_cost: ArrayLike = 0.0) -> F:
+    """P(no) of a member on a text that condemns its own conduct (ODD 7.8):
+    ``σ(logit(g_T) − κ)``, where ``g_T`` (``no_share_targeted``, in (0, 1)) is the share of no in
+    the member's record on such texts in the General Assembly and ``κ`` (``no_cost``) its cost of
+    a no in the forum (``veto_cost_targeted`` for a permanent member in the Council, 0
+    elsewhere). This is the base on which ``builds.veto_costs`` measures ``κ_T`` (the Council's
+    targeted veto share against ``g_T``), so the engine applies the cost to the same odds the
+    estimate compared; the spatial model of the text (its item, the member's ideal point) does
+    not enter: a member does not weigh a condemnation of itself as a point in the roll-call
+    space. Both arguments broadcast; returns their shape."""
+    g = np.asarray(no_share_targeted, float)
+    out: F = _logistic(np.log(g) - np.log1p(-g) - np.asarray(no_cost, float))
     return out
 
 
@@ -254,6 +280,7 @@ def item_vote_probabilities(
     reference_vote: ArrayLike | None = None,
     persistence: ArrayLike = 0.0,
     alone: ArrayLike | None = None,
+    targeted_no: ArrayLike | None = None,
 ) -> F:
     """The ordinal vote rule for one text with item parameters ``(..., N, 3)`` (ODD 7.8): the
     reference roll call's item scaled by ``temperature`` (``(...)``; a fitted item is sharper
@@ -261,7 +288,10 @@ def item_vote_probabilities(
     pulled towards its ``patron`` (``(N,)`` index, −1 none) with ``patron_weight`` ``(..., N)``
     (:func:`patron_pull_weight`); then its own recorded ``reference_vote`` ``(N,)`` mixed in
     with weight ``persistence`` ``(...)``. Members marked ``alone`` ``(N,)`` (a permanent member
-    in the Council: its veto is a separate decision) neither follow nor repeat."""
+    in the Council: its veto is a separate decision) neither follow nor repeat. A member the
+    text targets has its P(no) set to ``targeted_no`` ``(..., N)`` (from
+    :func:`targeted_no_probability`; NaN for a member it does not target), its yes and abstain
+    keeping their ratio."""
     t = np.asarray(temperature, float)
     p = ordinal_vote_probabilities(
         ideal,
@@ -277,7 +307,24 @@ def item_vote_probabilities(
         p = persist_on_reference(
             p, np.where(by_itself, -1, np.asarray(reference_vote)), persistence
         )
+    if targeted_no is not None:
+        p = with_targeted_no(p, targeted_no)
     return p
+
+
+def with_targeted_no(probabilities: ArrayLike, targeted_no: ArrayLike) -> F:
+    """Vote probabilities ``(..., N, 3)`` with each targeted member's P(no) replaced by
+    ``targeted_no`` ``(..., N)`` (NaN: not targeted, unchanged); its yes and abstain share the
+    rest in their previous ratio (equally when both were 0)."""
+    p = np.asarray(probabilities, float)
+    q = np.asarray(targeted_no, float)
+    hit = ~np.isnan(q)
+    rest = p[..., VoteCode.YES] + p[..., VoteCode.ABSTAIN]
+    yes_share = np.where(rest > 0, p[..., VoteCode.YES] / np.where(rest > 0, rest, 1.0), 0.5)
+    q0 = np.broadcast_to(np.where(hit, q, 0.0), yes_share.shape)
+    new = np.stack([(1 - q0) * yes_share, q0, (1 - q0) * (1 - yes_share)], axis=-1)
+    out: F = np.where(hit[..., None], new, p)
+    return out
 
 
 def draw_ordinal_votes(

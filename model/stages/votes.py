@@ -21,6 +21,7 @@ from agents.rules.votes import (
     draw_ordinal_votes,
     item_vote_probabilities,
     patron_pull_weight,
+    targeted_no_probability,
     text_veto_cost,
     veto_cost_in_utility,
 )
@@ -80,6 +81,21 @@ def _no_cost(world: World, v: Vote) -> F | float:
     return text_veto_cost(world.permanent, targeted, world.veto_cost, cost_t)
 
 
+def _targeted_no(world: World, v: Vote, no_cost: F | float) -> F | None:
+    """P(no) ``(N,)`` of each member the text targets and whose record gives its no share on
+    such texts (``targeted_no_probability``, with its cost of a no in this forum); NaN for the
+    others. None when the text targets no one with a record."""
+    share = world.targeted_no_share
+    if v.targets is None or share is None:
+        return None
+    hit = np.asarray(v.targets, bool) & ~np.isnan(share)
+    if not hit.any():
+        return None
+    p = targeted_no_probability(np.where(hit, share, 0.5), no_cost)
+    out: F = np.where(hit, p, np.nan)
+    return out
+
+
 def item_probabilities(
     world: World,
     v: Vote,
@@ -94,25 +110,29 @@ def item_probabilities(
     the reference mixed in with weight ``persistence``. In the Security Council a permanent
     member's no carries its veto cost (the targeted one on a text that condemns the member's own
     conduct), and it neither follows a patron nor repeats its Assembly
-    vote (the veto is a separate decision). Weights: scalars or ``(R,)``."""
+    vote (the veto is a separate decision). A member the text targets, with a record of its no
+    share on such texts, votes no with ``targeted_no_probability`` (in either forum; in the
+    Council less its targeted veto cost). Weights: scalars or ``(R,)``."""
     assert world.ideal is not None and v.discrimination is not None
     council = v.forum == "security_council"
     weight: ArrayLike = 0.0
     if world.patron is not None and world.patron_ties is not None:
         per = [np.asarray(w, float)[..., None] for w in patron_pull]
         weight = patron_pull_weight(*world.patron_ties.T, *per)
+    no_cost = _no_cost(world, v) if council else 0.0
     return item_vote_probabilities(
         world.ideal,
         v.discrimination,
         v.cut_no,
         v.cut_abstain,
         temperature=temperature,
-        no_cost=_no_cost(world, v) if council else 0.0,
+        no_cost=no_cost,
         patron=world.patron,
         patron_weight=weight,
         reference_vote=v.reference_vote,
         persistence=persistence,
         alone=world.permanent if council else None,
+        targeted_no=_targeted_no(world, v, no_cost),
     )
 
 
@@ -150,6 +170,14 @@ def hold_votes(world: World, st: RoundState) -> None:
             cast = _item_votes(world, st, k, p_absent, member)
         else:
             text, sq, mask = text_as_voted(world, st, k)
+            no_cost = _no_cost(world, v) if council else 0.0
+            p_targeted = _targeted_no(world, v, no_cost)
+            targeted = False if p_targeted is None else ~np.isnan(p_targeted)
+            says_no = (
+                False
+                if p_targeted is None
+                else ndtr(st.noise.vote_z[:, k]) < np.nan_to_num(p_targeted, nan=0.0)
+            )
             cast = rules.cast_votes(
                 _margins(st.x, world.salience, text, sq, mask),
                 p["vote_threshold"],
@@ -158,7 +186,9 @@ def hold_votes(world: World, st: RoundState) -> None:
                 st.noise.absent_u[:, k],
                 p_absent,
                 member,
-                veto_cost_in_utility(_no_cost(world, v), p["vote_noise"]) if council else 0.0,
+                veto_cost_in_utility(no_cost, p["vote_noise"]) if council else 0.0,
+                targeted,
+                says_no,
             )
         if council:
             adopted, _ = rules.security_council_adopted(cast, world.permanent, world.council_votes)

@@ -1,7 +1,6 @@
 """The committed results of experiments/unsc_2022_drafts.py (ODD 7.8; issue 12): positions fitted
 before each draft, the veto costs of the build, the targeted cost applied only to the member a
-draft targets, and the two Russian vetoes (not reproduced since the adopted targeting
-resolutions are counted: a strict xfail with the figures)."""
+draft targets, the targeted member's no from its record, and the two Russian vetoes."""
 
 from __future__ import annotations
 
@@ -52,25 +51,16 @@ def test_costs_are_the_builds_and_only_the_targeted_member_pays_the_targeted_one
     assert set(members.loc[members["targeted"], "iso3"]) == {"RUS"}
     plain = members[~members["targeted"]]
     np.testing.assert_allclose(plain["p_no"], plain["p_no_untargeted"], atol=1e-4)
-    # the targeted member's no-cut moves by exactly κ − κ_T
+    # the targeted member's no is its record's odds less the targeted cost: logit(g_T) − κ_T
     hit = members[members["targeted"] & (members["seat"] == "permanent")]
-    shift = _logit(hit["p_no"]) - _logit(hit["p_no_untargeted"])
-    np.testing.assert_allclose(shift, hit["veto_cost"] - hit["veto_cost_targeted"], atol=2e-3)
+    g = costs.loc[hit["iso3"], "targeted_no_share"].to_numpy(float)
+    np.testing.assert_allclose(
+        _logit(hit["p_no"]), np.log(g / (1 - g)) - hit["veto_cost_targeted"], atol=2e-3
+    )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "issue 12 done-means not met since the adopted resolutions that target a permanent member "
-        "are counted (scenarios/sources/un/adopted_targeting.csv: S/RES/164, 188, 2166): "
-        "kappa_T = 1.993 (was 0.047 under the unchecked assumption that none exists) is above "
-        "the 0.882 / 0.417 at which Russia's modal no turns to an abstention, so Russia is "
-        "predicted to abstain on S/2022/155 (P(no) 0.24, modal 8-0-7, P(vetoed) 0.45) and "
-        "S/2022/720 (P(no) 0.17, modal 12-0-3, P(vetoed) 0.24); counting only the undisputed "
-        "S/RES/188 gives 1.146, still above both thresholds"
-    ),
-)
 def test_both_drafts_are_vetoed_by_russia_alone() -> None:
+    """Issue 12: each 2022 draft is vetoed by Russia alone (its modal vote the only no)."""
     summary = json.loads((RESULTS / "unsc_2022_drafts.json").read_text())
     for d in summary:
         assert d["targeted_cost_applied"] < d["targeted_cost_flips_above"]

@@ -33,6 +33,10 @@ def targeted_spec(targets: object, cost: str = "6", targeted_cost: str = "0.05")
 
 
 def _set_state(s: Spec, iso3: str, **cells: str) -> None:
+    """Set cells of one state's row (a new column is added, empty, to every row first)."""
+    for row in s.states:
+        for column in cells:
+            row.setdefault(column, "")
     s.state(iso3).update(cells)
 
 
@@ -72,6 +76,20 @@ ERRORS: dict[str, tuple[Callable[[Spec], object], str, str, str, str]] = {
         "-30",
         "a finite number in [-20, 20]",
     ),
+    "targeted no share of 1 (infinite odds)": (
+        lambda s: _set_state(s, "RUS", targeted_no_share="1"),
+        STATES,
+        "targeted_no_share",
+        "1",
+        "a finite number in (0, 0.9999]",
+    ),
+    "targeted no share not a number": (
+        lambda s: _set_state(s, "RUS", targeted_no_share="most"),
+        STATES,
+        "targeted_no_share",
+        "'most'",
+        "a finite number in (0, 0.9999]",
+    ),
 }
 
 
@@ -92,6 +110,58 @@ def test_targets_round_trip_through_the_writer(tmp_path: Path) -> None:
     assert again.resolutions[2].targets == ("RUS",)
     rus = again.states[again.index("RUS")]
     assert rus.veto_cost == 6.0 and rus.veto_cost_targeted == 0.05
+    assert rus.targeted_no_share is None
+    s2 = targeted_spec(["RUS"])
+    _set_state(s2, "RUS", targeted_no_share="0.98")
+    with_share = load_scenario(s2.write(tmp_path / "c"))
+    again = load_scenario(with_share.write(tmp_path / "d"))
+    assert again.content_hash == with_share.content_hash != s.content_hash
+    assert again.states[again.index("RUS")].targeted_no_share == 0.98
+
+
+def test_targeted_no_probability_known_answers() -> None:
+    """σ(logit(g) − κ): no cost gives the record's share; κ = logit(g) gives one half; a cost
+    of logit(g) − logit(v) gives v (what ``builds.veto_costs`` measured); batch shapes kept."""
+    from agents.rules.votes import targeted_no_probability
+
+    g = 0.983
+    lg = np.log(g / (1 - g))
+    assert targeted_no_probability(g) == pytest.approx(g)
+    assert targeted_no_probability(g, lg) == pytest.approx(0.5)
+    v = 0.887
+    assert targeted_no_probability(g, lg - np.log(v / (1 - v))) == pytest.approx(v)
+    out = targeted_no_probability(np.full((4, 3), g), np.zeros(3))
+    assert out.shape == (4, 3)
+
+
+def test_with_targeted_no_keeps_the_yes_abstain_ratio() -> None:
+    from agents.rules.votes import with_targeted_no
+
+    p = np.array([[[0.2, 0.5, 0.3], [0.6, 0.1, 0.3], [0.0, 1.0, 0.0]]])
+    out = with_targeted_no(p, np.array([[0.9, np.nan, 0.8]]))
+    np.testing.assert_allclose(out.sum(-1), 1.0)
+    np.testing.assert_allclose(out[0, 0], [0.1 * 0.4, 0.9, 0.1 * 0.6])
+    np.testing.assert_allclose(out[0, 1], p[0, 1])
+    np.testing.assert_allclose(out[0, 2], [0.1, 0.8, 0.1])  # no yes or abstain before: equal
+
+
+def test_targeted_member_with_a_record_votes_no_at_its_record_rate(tmp_path: Path) -> None:
+    """With ``targeted_no_share`` g the targeted permanent member's P(no) on a Council text is
+    σ(logit g − κ_T), whatever its item says; in the Assembly (no veto cost) it is g; the
+    others are unaffected."""
+    s = targeted_spec(["RUS"], targeted_cost="2.0")
+    _set_state(s, "RUS", targeted_no_share="0.98")
+    world = compile_world(load_scenario(s.write(tmp_path / "a")))
+    bare = targeted_spec(["RUS"], targeted_cost="2.0")
+    plain = compile_world(load_scenario(bare.write(tmp_path / "b")))
+    rus = world.scenario.index("RUS")
+    s1 = next(k for k, v in enumerate(world.votes) if v.id == "S1")
+    p = item_probabilities(world, world.votes[s1])
+    expected = 1 / (1 + np.exp(-(np.log(0.98 / 0.02) - 2.0)))
+    assert p[rus, VoteCode.NO] == pytest.approx(expected)
+    np.testing.assert_allclose(p.sum(-1), 1.0)
+    others = np.arange(world.n) != rus
+    np.testing.assert_allclose(p[others], item_probabilities(plain, plain.votes[s1])[others])
 
 
 def test_targeted_member_vetoes_where_it_would_abstain(tmp_path: Path) -> None:
@@ -201,3 +271,29 @@ def test_adopted_targeting_counts_in_n_not_in_k() -> None:
     assert rus["targeted_if_none_adopted"] == pytest.approx(none, abs=5e-4)
     assert rus["targeted_if_one_fewer_adopted"] < rus["veto_cost_targeted"]
     assert rus["veto_cost_targeted"] < rus["targeted_if_one_more_adopted"]
+
+
+def test_margin_rule_targeted_member_says_no_only_by_its_record() -> None:
+    """``cast_votes``: a targeted member votes no exactly when its record's draw says so; a big
+    negative margin no longer makes it vote no, a big positive one still makes it vote yes; the
+    others vote by their margins."""
+    from agents.rules.votes import cast_votes
+
+    margin = np.array([[-5.0, 5.0, -5.0], [-5.0, 5.0, -5.0]])
+    targeted = np.array([True, True, False])
+    says_no = np.array([[False, False, False], [True, True, False]])
+    v = cast_votes(margin, 0.1, 0.1, 0.0, np.ones((2, 3)), 0.0, True, 0.0, targeted, says_no)
+    assert v.tolist() == [
+        [VoteCode.ABSTAIN, VoteCode.YES, VoteCode.NO],
+        [VoteCode.NO, VoteCode.NO, VoteCode.NO],
+    ]
+
+
+def test_with_targeted_no_broadcasts_one_row_over_replications() -> None:
+    from agents.rules.votes import with_targeted_no
+
+    p = np.tile(np.array([0.2, 0.5, 0.3]), (4, 2, 1))
+    out = with_targeted_no(p, np.array([0.9, np.nan]))
+    assert out.shape == (4, 2, 3)
+    np.testing.assert_allclose(out[:, 0, 1], 0.9)
+    np.testing.assert_allclose(out[:, 1], p[:, 1])
