@@ -7,7 +7,9 @@ Four checks of ukraine-2025, root seed 20250224, common random numbers throughou
    with every cost and trend at zero (``war_cost_per_month`` and each ``battlefield_trend_*``):
    P(agreement within 48) − P(within 24); and, to show what the rest is, the same with the
    optimism at zero too (no belief left to close: only the war's random walk, the signals'
-   noise and the dispositions' drift move anything).
+   noise and the dispositions' drift move anything), and with each of those three at zero in
+   turn and all together (``STILL_MOVING``; the binomial standard error of each difference is
+   reported beside it).
 2. The bargaining range: the share of agreements (within the scenario's 24 rounds) whose terms
    every veto player prefers to fighting on under its beliefs (``in_range``), whether the force
    that deploys ever exceeds what the agreed terms allow, and the distribution of the agreed
@@ -44,6 +46,14 @@ ZERO_COSTS = {
     "battlefield_trend_usa": 0.0,
 }
 ZERO_OPTIMISM = {"optimism_aggressor": 0.0, "optimism_victim": 0.0}
+#: what still moves once costs, trends and optimism are zero, switched off one at a time and
+#: together (what is left then is the acceptance noise, redrawn each round)
+STILL_MOVING = {
+    "war_volatility": {"war_volatility": 0.0},
+    "battlefield_signal_noise": {"battlefield_signal_noise": 0.0},
+    "disposition_sd": {"disposition_sd": 0.0},
+    "all three": {"war_volatility": 0.0, "battlefield_signal_noise": 0.0, "disposition_sd": 0.0},
+}
 # Every assumption that acts before agreement (durability's act after it; vote parameters only
 # through a mandate, and the central scenario has none).
 SWEPT = (
@@ -97,6 +107,7 @@ def horizon(n: int, overrides: dict[str, float]) -> dict[str, float]:
         "p_within_24": p24,
         "p_within_48": p48,
         "difference_48_24": p48 - p24,
+        "difference_se": float(np.sqrt((p48 - p24) * (1 - (p48 - p24)) / n)),
         "share_none_at_24_still_none_at_48": (1 - p48) / (1 - p24) if p24 < 1 else float("nan"),
         "replications": n,
     }
@@ -180,6 +191,10 @@ def main() -> None:
     central = horizon(args.replications, {})
     zero = horizon(args.replications, ZERO_COSTS)
     zero_optimism = horizon(args.replications, {**ZERO_COSTS, **ZERO_OPTIMISM})
+    still = {
+        name: horizon(args.replications, {**ZERO_COSTS, **ZERO_OPTIMISM, **off})
+        for name, off in STILL_MOVING.items()
+    }
     in_range, terms = bargaining_range(args.replications)
     guarantee = backstop(args.replications // 2)
     sweep = knife_edge(args.sweep)
@@ -198,6 +213,9 @@ def main() -> None:
             "horizon_zero_costs_and_trends": zero,
             "zero_costs_and_trends": ZERO_COSTS,
             "horizon_zero_costs_trends_and_optimism": zero_optimism,
+            "horizon_zero_and_switched_off": {
+                name: {"switched_off": STILL_MOVING[name], **h} for name, h in still.items()
+            },
             "bargaining_range": in_range,
             "backstop": guarantee,
             "knife_edge": {

@@ -331,9 +331,11 @@ voted by that rule:
 2. **The Security Council: {amend_head}; the US text is voted
    unamended.** The European amendment on sovereignty is voted on ES-11/1's items and
    targets Russia (it names the Russian Federation's full-scale invasion: `targets` in
-   `scenario.toml`), so Russia's no carries the targeted veto cost (`veto_cost_targeted`,
-   {num(veto_t, 2)}, from the vetoes and the adopted resolutions that targeted a permanent
-   member to 2021; untargeted {num(veto_rus, 2)}, `scenarios/sources/un/veto_costs.csv`) and
+   `scenario.toml`), so Russia votes no with the odds of the permanent members' record on
+   texts that condemn their own conduct less the targeted veto cost (`targeted_no_share`,
+   `veto_cost_targeted` {num(veto_t, 2)}, from the vetoes and the adopted resolutions that
+   targeted a permanent member to 2021; untargeted {num(veto_rus, 2)},
+   `scenarios/sources/un/veto_costs.csv`) and
    the amendment fails in {pct(1 - sc_amend_p)} of replications (reported: failed on Russia's
    veto). The US text, unamended, is voted by the margin rule, where a permanent member's no
    carries the same
@@ -687,12 +689,42 @@ def zero_optimism_note(r: dict[str, Any]) -> str:
     z = r.get("horizon_zero_costs_trends_and_optimism")
     if not z:
         return ""
-    return (
+    text = (
         "With the optimism at zero as well (no belief left to close: the war's random walk, the "
         "signals' noise and the dispositions' drift are all that still move), P(within 48) − "
-        f"P(within 24) = {num(z['difference_48_24'], 4)}. The rest is beliefs converging: "
+        f"P(within 24) = {num(z['difference_48_24'], 4)} (binomial standard error "
+        f"{num(z.get('difference_se', float('nan')), 4)}). The rest is beliefs converging: "
         "optimism that closes as fighting reveals the truth (ODD 7.5) keeps opening ranges "
         "after month 24 even when the war costs nothing."
+    )
+    off = r.get("horizon_zero_and_switched_off")
+    if not off:
+        return text
+    rows = [
+        [
+            name,
+            pct(h["p_within_24"]),
+            num(h["difference_48_24"], 4),
+            num(h["difference_se"], 4),
+        ]
+        for name, h in off.items()
+    ]
+    table = md_table(
+        ["also at zero", "P within 24", "P(48) − P(24)", "standard error"],
+        [
+            [
+                "nothing more",
+                pct(z["p_within_24"]),
+                num(z["difference_48_24"], 4),
+                num(z.get("difference_se", float("nan")), 4),
+            ],
+            *rows,
+        ],
+    )
+    return (
+        text + " What carries the remainder, from costs, trends and optimism at zero, with each "
+        "remaining source of movement switched off in turn and together (what is left then is "
+        "the acceptance noise, redrawn each round):\n\n" + table + "\n"
     )
 
 
