@@ -15,6 +15,7 @@ from typing import Any
 
 import numpy as np
 
+from cli.text_table import Column, align_rows
 from model.ensemble import MAX_REPLICATIONS, EnsembleResult, run_ensemble
 from model.stages.force import REASON_LABELS
 from model.world import resolve_scenario
@@ -217,10 +218,12 @@ def format_report(res: EnsembleResult, assumptions: AssumptionInterval | None = 
         ("p_holds", f"P(holds {months} months | agreed)"),
         ("p_agreed_and_holds", "P(agreed and holds)"),
     ]
+    odds = []
     for name, text in rows:
-        out.append(f"{text:<33}{_pct(s[name])}")
+        odds.append([text, _pct(s[name])])
         if assumptions is not None:
-            out.append(f"{'  across the assumptions':<33}{_spread(assumptions.interval(name))}")
+            odds.append(["  across the assumptions", _spread(assumptions.interval(name))])
+    out += align_rows(odds, [Column("<", 32), Column()])
     out.append("  (simulation: 95% interval of the estimate at the scenario's values)")
     if assumptions is not None:
         out.append(
@@ -231,18 +234,25 @@ def format_report(res: EnsembleResult, assumptions: AssumptionInterval | None = 
         )
     out += ["", "Agreement round (share of all replications):"]
     rounds = s["agreement_rounds"]
-    for r in sorted(rounds):
-        share = rounds[r] / res.replications
-        out.append(f"  {r:>3}  {share:6.1%}  {'#' * max(1, round(share * 50)) if share else ''}")
+    shares = [(r, rounds[r] / res.replications) for r in sorted(rounds)]
+    bars = [
+        [str(r), f"{share:.1%}", "#" * max(1, round(share * 50)) if share else ""]
+        for r, share in shares
+    ]
+    out += align_rows(bars, [Column(">", 3), Column(">", 6), Column()], sep="  ", indent="  ")
     if not rounds:
         out.append("  (no agreement in any replication)")
-    out += ["", f"{'Terms':<16}{'proposal':>10}{'w. mean':>10}{'w. median':>11}"]
-    for d in scenario.dimension_names:
-        out.append(
-            f"{d:<16}{s['expected_terms'][d]:>10.3f}"
-            f"{s['baselines']['weighted_mean'][d]:>10.3f}"
-            f"{s['baselines']['weighted_median'][d]:>11.3f}"
-        )
+    terms = [["Terms", "proposal", "w. mean", "w. median"]] + [
+        [
+            d,
+            f"{s['expected_terms'][d]:.3f}",
+            f"{s['baselines']['weighted_mean'][d]:.3f}",
+            f"{s['baselines']['weighted_median'][d]:.3f}",
+        ]
+        for d in scenario.dimension_names
+    ]
+    out += ["", *align_rows(terms, [Column("<", 16), Column(">", 9), Column(">", 9),
+                                    Column(">", 10)])]  # fmt: skip
     q = s["force_troops_quantiles"]
     g = s["credibility_quantiles"]
     out += [
@@ -260,12 +270,16 @@ def format_report(res: EnsembleResult, assumptions: AssumptionInterval | None = 
     out.append("  main reason: " + ("; ".join(why) or "-"))
     if s["votes"]:
         out += ["", "UN votes: P(adopted) and mean tally yes-no-abstain-absent"]
-        for rid, v in s["votes"].items():
-            t = v["mean_tally"]
-            out.append(
-                f"  {rid:<22} {_pct(v['p_adopted'])}  "
-                f"{t['yes']:.0f}-{t['no']:.0f}-{t['abstain']:.0f}-{t['absent']:.0f}"
-            )
+        tallies = [
+            [
+                rid,
+                _pct(v["p_adopted"]),
+                "-".join(f"{v['mean_tally'][k]:.0f}" for k in ("yes", "no", "abstain", "absent")),
+            ]
+            for rid, v in s["votes"].items()
+        ]
+        out += align_rows(tallies, [Column("<", 22), Column(), Column()], sep=[" ", "  "],
+                          indent="  ")  # fmt: skip
     changed = s["changed_parameters"]
     out += [
         "",

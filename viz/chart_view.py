@@ -9,6 +9,15 @@ A Step changes where the dots are, not what the chart is. A caller that can say 
 ``shape`` (what fixes the traces and the layout) and ``moves`` (the new x and y of each trace, and
 the title): while ``shape`` stays the same only those are sent, and the figure is not rebuilt,
 which keeps a Step within its time budget. Otherwise ``build`` makes the figure anew.
+
+Width: the widget's front end draws the figure before the page has placed it, so plotly.js falls
+back to its default width (700 px) and, outside Jupyter (no Lumino resize messages), never
+measures again: in a narrower card the right of the figure, the legend included, was cut off.
+Once the front end reports its first drawing, ``fit_to_container`` turns ``autosize`` on; that
+relayout makes plotly.js measure the card and redraw to its width, and ``responsive`` in
+``CONFIG`` keeps it fitted when the window is resized. The report watched is the trace deltas:
+plotly 7.1's front end sends its layout delta as ``_js2py_widget_layoutDelta``, a name the Python
+side does not listen to.
 """
 
 from __future__ import annotations
@@ -23,6 +32,20 @@ import solara
 from viz.charts import CONFIG
 
 Moves = Callable[[], tuple[list[dict[str, np.ndarray]], str]]
+DRAWN = "_js2py_traceDeltas"  # what the front end reports after each drawing (see above)
+
+
+def fit_to_container(widget: Any) -> Callable[[], None]:
+    """Fit ``widget`` (a plotly FigureWidget) to its container once the front end has drawn it:
+    its first report turns ``autosize`` on (a relayout, so plotly.js measures the element it is
+    now placed in). Returns the function that stops watching."""
+
+    def on_drawn(change: dict[str, Any]) -> None:
+        if change["new"] and widget.layout.autosize is not True:
+            widget.layout.autosize = True
+
+    widget.observe(on_drawn, names=DRAWN)
+    return lambda: widget.unobserve(on_drawn, names=DRAWN)
 
 
 @solara.component
@@ -51,12 +74,14 @@ def Chart(
                 w.layout.title.text = title
             return
         fig = build() if callable(build) else build
+        fitted = w.layout.autosize is True  # a new layout keeps the fit to the card
         with w.batch_update():
             w.data = []
             w.add_traces(list(fig.data))
-            w.layout = fig.layout
+            w.layout = go.Layout(fig.layout, autosize=True) if fitted else fig.layout
         shown.current = shape
 
+    solara.use_effect(lambda: fit_to_container(solara.get_widget(widget)), [])
     solara.use_effect(refresh, dependencies if dependencies is not None else [build])
     solara.v.Html(
         tag="div",

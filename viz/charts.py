@@ -31,6 +31,7 @@ CONFIG = {
     "showSendToCloud": False,
     "modeBarButtonsToRemove": ["sendDataToCloud", "editInChartStudio"],
     "toImageButtonOptions": {"format": "png", "scale": 2},
+    "responsive": True,  # refit to the card when the window is resized (viz.chart_view)
 }
 HEIGHT = 440
 MARGIN = {"l": 60, "r": 20, "t": 50, "b": 50}

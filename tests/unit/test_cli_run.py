@@ -128,3 +128,66 @@ def test_votes_table_and_csv(tmp_path, capsys):
     header = out.read_text().splitlines()[0]
     assert header == "resolution,iso3,name,p_yes,p_no,p_abstain,p_absent,predicted"
     assert len(out.read_text().splitlines()) > 193
+
+
+def column_starts(lines: list[str], pattern: str) -> set[int]:
+    """Where ``pattern``'s first group starts in each line."""
+    return {m.start(1) for m in (re.search(pattern, ln) for ln in lines) if m}
+
+
+def column_ends(lines: list[str], pattern: str) -> set[int]:
+    """Where ``pattern``'s first group ends in each line."""
+    return {m.end(1) for m in (re.search(pattern, ln) for ln in lines) if m}
+
+
+def block(lines: list[str], title: str) -> list[str]:
+    """The lines after ``title`` up to the next blank line."""
+    rest = lines[lines.index(title) + 1 :]
+    return rest[: rest.index("")] if "" in rest else rest
+
+
+def test_report_columns_line_up_with_a_long_resolution_symbol(capsys):
+    assert main(["run", "ukraine-2025", "-n", "100", "--assumption-draws", "0"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    votes = block(lines, "UN votes: P(adopted) and mean tally yes-no-abstain-absent")
+    assert len(votes) == 6
+    assert "S/RES/2774/EU-amendment-sovereignty" in votes[-1]  # longer than the old 22 columns
+    assert len(column_starts(votes, r"^  \S+\s+(\d\.\d{3}) ")) == 1  # P(adopted) starts
+    assert len(column_starts(votes, r"  (\d+-\d+-\d+-\d+)$")) == 1  # the tally starts
+    rounds = block(lines, "Agreement round (share of all replications):")
+    assert len({ln.index("%") for ln in rounds}) == 1
+
+
+def test_report_terms_line_up_with_a_long_dimension_name(capsys):
+    """The Terms table of a scenario whose dimension is named longer than the old column."""
+    from types import SimpleNamespace
+
+    from cli.run import format_report
+    from model.ensemble import run_ensemble
+    from model.world import resolve_scenario
+
+    res = run_ensemble(resolve_scenario("ukraine-2025", {}), 50, rng=1)
+    long = "security_guarantees_and_foreign_forces"
+    rename = {"foreign_forces": long}
+    summary = res.summary()
+    for table in (summary["expected_terms"], *summary["baselines"].values()):
+        for old, new in rename.items():
+            table[new] = table.pop(old)
+    renamed = SimpleNamespace(
+        summary=lambda: summary,
+        replications=res.replications,
+        root_seed=res.root_seed,
+        scenario=SimpleNamespace(
+            name=res.scenario.name,
+            parameters=res.scenario.parameters,
+            dimension_names=[rename.get(d, d) for d in res.scenario.dimension_names],
+        ),
+    )
+    lines = format_report(renamed).splitlines()  # type: ignore[arg-type]
+    header = next(i for i, ln in enumerate(lines) if ln.startswith("Terms "))
+    terms = lines[header : header + 1 + len(res.scenario.dimension_names)]
+    assert any(ln.startswith(long + " ") for ln in terms)
+    assert len({len(ln) for ln in terms}) == 1  # right-aligned numbers: one right edge
+    for column in (r"(\S+)\s+\S+\s+\S+$", r"(\S+)\s+\S+$"):  # proposal's and w. mean's ends
+        assert len(column_ends(terms[1:], column)) == 1
+    assert column_ends(terms[1:], r"(\d\.\d{3})") == {terms[0].index("proposal") + 8}
