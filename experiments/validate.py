@@ -707,7 +707,7 @@ def zero_optimism_note(r: dict[str, Any]) -> str:
             num(h["difference_48_24"], 4),
             num(h["difference_se"], 4),
         ]
-        for name, h in off.items()
+        for name, h in sorted(off.items(), key=lambda kv: len(kv[1]["switched_off"]))
     ]
     table = md_table(
         ["also at zero", "P within 24", "P(48) − P(24)", "standard error"],
