@@ -244,8 +244,10 @@ def follow_patron(probabilities: ArrayLike, patron: ArrayLike, weight: ArrayLike
     p = np.asarray(probabilities, float)
     idx = np.asarray(patron, np.int64)
     w = np.where(idx >= 0, np.asarray(weight, float), 0.0)[..., None]
-    patron_p = p[..., np.maximum(idx, 0), :]
-    out: F = (1.0 - w) * p + w * patron_p
+    gap = np.take(p, np.maximum(idx, 0), axis=-2)  # the patron's probabilities
+    gap -= p
+    out: F = gap * w  # p + w (patron − p), with the batch shape of p and w
+    out += p
     return out
 
 
@@ -262,8 +264,9 @@ def persist_on_reference(
     ref = np.asarray(reference_vote, np.int64)
     known = (ref >= VoteCode.YES) & (ref <= VoteCode.ABSTAIN)
     onehot = np.eye(3)[np.where(known, ref, 0)]
-    rho = np.asarray(persistence, float)[..., None, None]
-    out: F = np.where(known[:, None], (1.0 - rho) * p + rho * onehot, p)
+    rho = np.asarray(persistence, float)[..., None, None] * known[:, None]  # 0: unchanged
+    out: F = (onehot - p) * rho  # p + ρ (e(v) − p), with the batch shape of p and ρ
+    out += p
     return out
 
 
@@ -315,15 +318,22 @@ def item_vote_probabilities(
 def with_targeted_no(probabilities: ArrayLike, targeted_no: ArrayLike) -> F:
     """Vote probabilities ``(..., N, 3)`` with each targeted member's P(no) replaced by
     ``targeted_no`` ``(..., N)`` (NaN: not targeted, unchanged); its yes and abstain share the
-    rest in their previous ratio (equally when both were 0)."""
+    rest in their previous ratio (equally when both were 0). Only the members targeted in some
+    replication are recomputed."""
     p = np.asarray(probabilities, float)
-    q = np.asarray(targeted_no, float)
-    hit = ~np.isnan(q)
-    rest = p[..., VoteCode.YES] + p[..., VoteCode.ABSTAIN]
-    yes_share = np.where(rest > 0, p[..., VoteCode.YES] / np.where(rest > 0, rest, 1.0), 0.5)
-    q0 = np.broadcast_to(np.where(hit, q, 0.0), yes_share.shape)
+    n = p.shape[-2]
+    q = np.broadcast_to(np.asarray(targeted_no, float), p.shape[:-1])
+    cols = np.flatnonzero((~np.isnan(q)).reshape(-1, n).any(axis=0))
+    out: F = p.copy()
+    if cols.size == 0:
+        return out
+    sub, qs = p[..., cols, :], q[..., cols]
+    hit = ~np.isnan(qs)
+    rest = sub[..., VoteCode.YES] + sub[..., VoteCode.ABSTAIN]
+    yes_share = np.where(rest > 0, sub[..., VoteCode.YES] / np.where(rest > 0, rest, 1.0), 0.5)
+    q0 = np.where(hit, qs, 0.0)
     new = np.stack([(1 - q0) * yes_share, q0, (1 - q0) * (1 - yes_share)], axis=-1)
-    out: F = np.where(hit[..., None], new, p)
+    out[..., cols, :] = np.where(hit[..., None], new, sub)
     return out
 
 
