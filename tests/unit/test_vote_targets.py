@@ -297,3 +297,27 @@ def test_with_targeted_no_broadcasts_one_row_over_replications() -> None:
     assert out.shape == (4, 2, 3)
     np.testing.assert_allclose(out[:, 0, 1], 0.9)
     np.testing.assert_allclose(out[:, 1], p[:, 1])
+
+
+def test_margin_rule_text_targeting_a_member_with_a_record(tmp_path: Path) -> None:
+    """Engine, margin rule (S1 has no item parameters): across replications the targeted permanent
+    member's share of no on the Council text is σ(logit g − κ_T), whatever its margin."""
+    from model import run_ensemble
+
+    s = Spec()
+    s.toml["resolutions"][2]["targets"] = ["RUS"]
+    for row in s.states:
+        permanent = row["sc_seat"] == "permanent"
+        row["veto_cost"] = "6" if permanent else ""
+        row["veto_cost_targeted"] = "2.0" if permanent else ""
+        row["targeted_no_share"] = ""
+    _set_state(s, "RUS", targeted_no_share="0.98")
+    scenario = load_scenario(s.write(tmp_path / "m"))
+    res = run_ensemble(scenario, 4000, rng=11)
+    held = res.votes["S1"][:, 0] != VoteCode.NOT_HELD
+    rus = res.votes["S1"][held, scenario.index("RUS")]
+    expected = 1 / (1 + np.exp(-(np.log(0.98 / 0.02) - 2.0)))
+    assert held.sum() > 1000
+    assert abs(float((rus == VoteCode.NO).mean()) - expected) < 4 * np.sqrt(
+        0.13 * 0.87 / held.sum()
+    )
