@@ -9,7 +9,9 @@ Four checks of ukraine-2025, root seed 20250224, common random numbers throughou
    optimism at zero too (no belief left to close: only the war's random walk, the signals'
    noise and the dispositions' drift move anything), and with each of those three at zero in
    turn and all together (``STILL_MOVING``; the binomial standard error of each difference is
-   reported beside it).
+   reported beside it). Finally the two reconciliations of the round-1 optimism with the
+   prior's weight (``RECONCILIATIONS``), each with the central values and with costs and trends
+   at zero.
 2. The bargaining range: the share of agreements (within the scenario's 24 rounds) whose terms
    every veto player prefers to fighting on under its beliefs (``in_range``), whether the force
    that deploys ever exceeds what the agreed terms allow, and the distribution of the agreed
@@ -46,6 +48,14 @@ ZERO_COSTS = {
     "battlefield_trend_usa": 0.0,
 }
 ZERO_OPTIMISM = {"optimism_aggressor": 0.0, "optimism_victim": 0.0}
+#: the two ways to reconcile the round-1 optimism with the prior's weight (docs/ukraine-2025.md,
+#: Limitations), each run with the central values and with costs and trends at zero: a prior held
+#: as firmly as three years of fighting (the top of belief_prior_months' range), or no optimism
+#: left by 2025 (its limit when a one-month prior has weighed 36 months of fighting)
+RECONCILIATIONS = {
+    "belief_prior_months = 36": {"belief_prior_months": 36.0},
+    "optimism at zero": ZERO_OPTIMISM,
+}
 #: what still moves once costs, trends and optimism are zero, switched off one at a time and
 #: together (what is left then is the acceptance noise, redrawn each round)
 STILL_MOVING = {
@@ -191,6 +201,14 @@ def main() -> None:
     central = horizon(args.replications, {})
     zero = horizon(args.replications, ZERO_COSTS)
     zero_optimism = horizon(args.replications, {**ZERO_COSTS, **ZERO_OPTIMISM})
+    reconciled = {
+        name: {
+            "overrides": over,
+            "central": horizon(args.replications, over),
+            "zero_costs_and_trends": horizon(args.replications, {**ZERO_COSTS, **over}),
+        }
+        for name, over in RECONCILIATIONS.items()
+    }
     still = {
         name: horizon(args.replications, {**ZERO_COSTS, **ZERO_OPTIMISM, **off})
         for name, off in STILL_MOVING.items()
@@ -213,6 +231,7 @@ def main() -> None:
             "horizon_zero_costs_and_trends": zero,
             "zero_costs_and_trends": ZERO_COSTS,
             "horizon_zero_costs_trends_and_optimism": zero_optimism,
+            "horizon_reconciling_optimism_and_prior": reconciled,
             "horizon_zero_and_switched_off": {
                 name: {"switched_off": STILL_MOVING[name], **h} for name, h in still.items()
             },

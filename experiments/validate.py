@@ -697,6 +697,62 @@ def zero_optimism_note(r: dict[str, Any]) -> str:
         "optimism that closes as fighting reveals the truth (ODD 7.5) keeps opening ranges "
         "after month 24 even when the war costs nothing."
     )
+    rec = r.get("horizon_reconciling_optimism_and_prior")
+    if rec:
+        rec_rows = [
+            [
+                name,
+                pct(h["central"]["p_within_12"]),
+                pct(h["central"]["p_within_24"]),
+                pct(h["central"]["share_none_at_24_still_none_at_48"]),
+                num(h["zero_costs_and_trends"]["difference_48_24"], 4),
+            ]
+            for name, h in rec.items()
+        ]
+        both = [
+            name
+            for name, h in rec.items()
+            if h["central"]["share_none_at_24_still_none_at_48"] >= 0.4
+            and h["zero_costs_and_trends"]["difference_48_24"] < 0.02
+        ]
+        verdict = (
+            "both horizon checks are met at the point estimates with "
+            + " and with ".join(
+                f"{n} (P(48) − P(24) {num(rec[n]['zero_costs_and_trends']['difference_48_24'], 4)}"
+                f", standard error {num(rec[n]['zero_costs_and_trends']['difference_se'], 4)})"
+                for n in both
+            )
+            if both
+            else "neither way meets both horizon checks at once"
+        )
+        text += (
+            "\n\nThe round-1 optimism and the prior's weight are tied by the model's own Bayes "
+            "rule and were set separately (docs/ukraine-2025.md, Limitations). Reconciled each "
+            f"way, with the scenario's other values, {verdict}. Neither is adopted in the "
+            "scenario: choosing between them by which one meets the check would set a "
+            "parameter by the result it is scored against, and the two move the central "
+            "P(agreement) far apart (these rows are measured, not chosen):\n\n"
+            + md_table(
+                [
+                    "reconciliation",
+                    "P within 12 (central)",
+                    "P within 24 (central)",
+                    "none at 24 still none at 48 (central)",
+                    "P(48) − P(24), costs and trends zero",
+                ],
+                [
+                    [
+                        "as in the scenario",
+                        pct(r["horizon_central"]["p_within_12"]),
+                        pct(r["horizon_central"]["p_within_24"]),
+                        pct(r["horizon_central"]["share_none_at_24_still_none_at_48"]),
+                        num(r["horizon_zero_costs_and_trends"]["difference_48_24"], 4),
+                    ],
+                    *rec_rows,
+                ],
+            )
+            + "\n"
+        )
     off = r.get("horizon_zero_and_switched_off")
     if not off:
         return text
@@ -722,7 +778,7 @@ def zero_optimism_note(r: dict[str, Any]) -> str:
         ],
     )
     return (
-        text + " What carries the remainder, from costs, trends and optimism at zero, with each "
+        text + "\n\nWhat carries the remainder, from costs, trends and optimism at zero, with each "
         "remaining source of movement switched off in turn and together (what is left then is "
         "the acceptance noise, redrawn each round):\n\n" + table + "\n"
     )
