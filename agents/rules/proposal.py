@@ -56,11 +56,12 @@ def simplex_lattice(v: int, max_points: int = 300) -> F:
 
 
 def _mm(a: F, b: F) -> F:
-    """``a @ b`` for a small inner dimension, as a sum of broadcast products (no BLAS call:
-    many tiny matrix products are faster this way and do not contend for threads)."""
-    out: F = a[..., :, 0, None] * b[..., None, 0, :]
-    for k in range(1, a.shape[-1]):
-        out = out + a[..., :, k, None] * b[..., None, k, :]
+    """``a @ b`` over stacked small matrices (numpy's batched ``matmul``). Until 2026-11-30 this
+    summed broadcast products over the inner dimension, on the belief that many tiny products
+    are faster without BLAS; measured on this machine (numpy 2, shapes (2500, K, 5) @ (2500, 5,
+    3)) ``matmul`` is 14-19 times faster for K = 11-21, and 10,000 replications went from 4.9 s
+    to 4.1 s in one process (3.7 s with 2 workers, so no contention between the workers)."""
+    out: F = np.matmul(a, b)
     return out
 
 
