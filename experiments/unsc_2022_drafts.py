@@ -45,7 +45,7 @@ from agents.rules.votes import (
     VoteCode,
     item_vote_probabilities,
     patron_pull_weight,
-    targeted_no_probability,
+    targeted_no_probabilities,
     text_veto_cost,
 )
 from builds.ideal_points import Fit, build_design, subsample, training_data
@@ -171,9 +171,8 @@ def main() -> None:
         ties = (patron, weight, ref_vote, permanent)
         cost = text_veto_cost(permanent, targeted, kappa, kappa_t)
         share = members["iso3"].map(table["targeted_no_share"]).to_numpy(float)
-        with_record = targeted & permanent
-        record = targeted_no_probability(np.where(with_record, share, 0.5), cost)
-        p_t = np.where(with_record, record, np.nan)
+        with_record = targeted & ~np.isnan(share)
+        p_t = targeted_no_probabilities(targeted, share, cost)
         p = engine_rule(x, ft, j, cost, w, ties, p_t)
         p_item = engine_rule(x, ft, j, cost, w, ties)  # the targeted cost on the item instead
         p_u = engine_rule(x, ft, j, text_veto_cost(permanent, False, kappa, kappa_t), w, ties)

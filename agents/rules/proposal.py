@@ -56,11 +56,10 @@ def simplex_lattice(v: int, max_points: int = 300) -> F:
 
 
 def _mm(a: F, b: F) -> F:
-    """``a @ b`` over stacked small matrices (numpy's batched ``matmul``). Until 2026-11-30 this
-    summed broadcast products over the inner dimension, on the belief that many tiny products
-    are faster without BLAS; measured on this machine (numpy 2, shapes (2500, K, 5) @ (2500, 5,
-    3)) ``matmul`` is 14-19 times faster for K = 11-21, and 10,000 replications went from 4.9 s
-    to 4.1 s in one process (3.7 s with 2 workers, so no contention between the workers)."""
+    """``a @ b`` over stacked small matrices (numpy's batched ``matmul``). It replaced a sum of
+    broadcast products over the inner dimension, which had been kept on the belief that many
+    tiny products are faster without BLAS; ``benchmarks/ensemble.py`` measures the difference
+    (one process and 2 workers)."""
     out: F = np.matmul(a, b)
     return out
 

@@ -205,6 +205,20 @@ def targeted_no_probability(no_share_targeted: ArrayLike, no_cost: ArrayLike = 0
     return out
 
 
+def targeted_no_probabilities(
+    targeted: ArrayLike, no_share_targeted: ArrayLike, no_cost: ArrayLike = 0.0
+) -> F:
+    """Per member ``(..., N)``: :func:`targeted_no_probability` where the text ``targets`` the
+    member and its record gives ``no_share_targeted`` (not NaN); NaN elsewhere (its item or
+    margin decides). targeted ``(N,)`` booleans; no_share_targeted ``(N,)`` with NaN for no
+    record; no_cost broadcastable to ``(..., N)``."""
+    share = np.asarray(no_share_targeted, float)
+    hit = np.asarray(targeted, bool) & ~np.isnan(share)
+    p = targeted_no_probability(np.where(hit, share, 0.5), no_cost)
+    out: F = np.where(hit, p, np.nan)
+    return out
+
+
 def veto_cost_in_utility(latent_cost: ArrayLike, vote_noise: ArrayLike) -> F:
     """A veto cost ``κ`` estimated on the ordinal rule's logistic scale, in the margin rule's
     utility units: ``κ · σ · √3/π``, where ``σ`` is the sd of the margin rule's vote shock

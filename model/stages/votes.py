@@ -21,7 +21,7 @@ from agents.rules.votes import (
     draw_ordinal_votes,
     item_vote_probabilities,
     patron_pull_weight,
-    targeted_no_probability,
+    targeted_no_probabilities,
     text_veto_cost,
     veto_cost_in_utility,
 )
@@ -88,12 +88,8 @@ def _targeted_no(world: World, v: Vote, no_cost: F | float) -> F | None:
     share = world.targeted_no_share
     if v.targets is None or share is None:
         return None
-    hit = np.asarray(v.targets, bool) & ~np.isnan(share)
-    if not hit.any():
-        return None
-    p = targeted_no_probability(np.where(hit, share, 0.5), no_cost)
-    out: F = np.where(hit, p, np.nan)
-    return out
+    out = targeted_no_probabilities(v.targets, share, no_cost)
+    return None if np.isnan(out).all() else out
 
 
 def item_probabilities(

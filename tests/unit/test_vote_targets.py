@@ -192,8 +192,32 @@ def test_ukraine_council_texts_carry_targets_and_costs() -> None:
         if row.sc_seat == "permanent":
             expected = table.loc[row.iso3, "veto_cost_targeted"]
             assert row.veto_cost_targeted == pytest.approx(expected, abs=5e-5)
+            share = table.loc[row.iso3, "targeted_no_share"]
+            assert row.targeted_no_share == pytest.approx(share, abs=5e-5)
         else:
-            assert row.veto_cost_targeted is None
+            assert row.veto_cost_targeted is None and row.targeted_no_share is None
+
+
+def test_scenario_format_doc_quotes_the_loaders_bounds() -> None:
+    """docs/scenario-format.md states the veto-cost and targeted-share bounds the loader uses."""
+    from scenarios.validate_tables import TARGETED_NO_SHARE_MAX, VETO_COST_BOUND
+
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "scenario-format.md").read_text()
+    b = f"{VETO_COST_BOUND:g}"
+    assert f"| [0, {b}]; a permanent member's cost" in doc
+    assert f"| [-{b}, {b}]; the same on a text whose `targets`" in doc
+    assert f"| (0, {TARGETED_NO_SHARE_MAX:g}]; the share of no" in doc
+
+
+def test_targeted_no_probabilities_only_where_targeted_with_a_record() -> None:
+    from agents.rules.votes import targeted_no_probabilities, targeted_no_probability
+
+    out = targeted_no_probabilities(
+        [True, True, False], [0.98, np.nan, 0.98], np.array([[2.0, 0.0, 0.0]] * 2)
+    )
+    assert out.shape == (2, 3)
+    np.testing.assert_allclose(out[:, 0], targeted_no_probability(0.98, 2.0))
+    assert np.isnan(out[:, 1:]).all()
 
 
 def test_veto_record_coding_stops_before_the_2022_drafts() -> None:
