@@ -54,7 +54,7 @@ def _number(x: float) -> str:
 
 def _setting(p: Parameter) -> str:
     if p.distribution is None:
-        return _number(p.central)
+        return _number(p.central) + (" (fact)" if p.fact else "")
     d = p.distribution
     shape = {
         "uniform": f"{_number(d.low)}..{_number(d.high)}",

@@ -222,7 +222,7 @@ def what_moves_the_draws() -> str:
     high = float((draws["p_agreement"] > 0.9).mean())
     central = float(odds["simulation"]["p_agreement"]["p"])
     # with n draws a rank correlation has sd about 1/sqrt(n-1) under no association; three sd
-    # keeps the 56 parameters' chance correlations out of the list
+    # keeps the parameters' chance correlations out of the list
     cut = 3 / np.sqrt(len(draws) - 1)
     clear = rho[rho.abs() > cut]
     text = (

@@ -222,6 +222,8 @@ def _merge_parameter(base: Any, table: Any) -> Any:
         out.pop("distribution", None)
     if "distribution" in table:
         out.pop("value", None)
+    if "value" in table or "distribution" in table:
+        out.pop("fact", None)  # a changed value is the variant's, not the base's sourced fact
     out.update(table)
     return out
 

@@ -82,7 +82,9 @@ class Distribution(Frozen):
 
 
 class Parameter(Frozen):
-    """An assumption: a value or a distribution, with unit, range and source."""
+    """An assumption: a value or a distribution, with unit, range and source. A ``fact`` (a
+    date, a count, sourced) is one value the assumption interval does not draw; sliders and
+    sweeps may still move it, as a what-if."""
 
     name: str
     value: float | None
@@ -91,6 +93,7 @@ class Parameter(Frozen):
     range: tuple[float, float]
     source: str
     description: str = ""
+    fact: bool = False
 
     @property
     def central(self) -> float:

@@ -17,7 +17,7 @@ from scenarios.errors import Problems, one_of
 from scenarios.merge import Merged
 from scenarios.schema import DISTRIBUTIONS, Distribution, Parameter
 
-PARAMETER_KEYS = ("value", "distribution", "unit", "range", "source", "description")
+PARAMETER_KEYS = ("value", "distribution", "unit", "range", "source", "description", "fact")
 DISTRIBUTION_KEYS = {
     "uniform": ("kind", "low", "high"),
     "normal": ("kind", "mean", "sd", "low", "high"),
@@ -116,10 +116,23 @@ def check_parameter(name: str, table: Any, at: At) -> Parameter | None:
         )
     else:
         dist = _distribution(dist, lo, hi, at)
+    fact = _fact(table.get("fact", False), value, source, at)
     if len(at.problems) > count or bounds is None or source is None:
         return None
-    fields = dict(name=name, value=value, distribution=dist, unit=unit, range=bounds)
+    fields = dict(name=name, value=value, distribution=dist, unit=unit, range=bounds, fact=fact)
     return Parameter.model_validate({**fields, "source": source, "description": description})
+
+
+def _fact(raw: Any, value: Any, source: str | None, at: At) -> bool:
+    """``fact = true``: a sourced value (a date, a count) that the assumption interval holds."""
+    if not isinstance(raw, bool):
+        at.bad("fact", raw, "true or false")
+        return False
+    if raw and value is None:
+        at.bad("fact", raw, "false for a parameter given as a distribution (a fact is one value)")
+    if raw and source is not None and source.lstrip().upper().startswith("ASSUMPTION"):
+        at.bad("fact", raw, "false for an ASSUMPTION (a fact cites where the value comes from)")
+    return raw
 
 
 def _range(value: Any, at: At) -> tuple[float, float] | None:

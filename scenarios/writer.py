@@ -129,6 +129,7 @@ def _parameter(p: Parameter) -> dict[str, Any]:
     return {
         "value": value,
         "distribution": dist,
+        "fact": True if p.fact else None,
         "unit": p.unit,
         "range": list(p.range),
         "source": p.source,

@@ -12,7 +12,8 @@ scenario's own best estimate is the most likely draw (a uniform draw over the ra
 it, and centre on the range's midpoint); the draws form a Latin hypercube (scipy ``qmc``,
 seeded), mapped through each parameter's inverse CDF. The question's own settings
 (``QUESTION``: the negotiation and durability horizons) are not assumptions about the world and
-stay as written.
+stay as written; nor are the scenario's facts (``fact = true``: a sourced date or count, such as
+how long the war had lasted at round 1), whose range is only what sliders and sweeps may try.
 
 The result is the distribution of P(agreement), P(holds | agreed) and P(agreed and holds) over
 the draws, summarised as a median and a central interval (default 90%). Each draw's probability
@@ -80,11 +81,13 @@ class AssumptionInterval:
 
 def uncertain_parameters(scenario: Scenario) -> list[str]:
     """The scenario's assumptions that can vary: a distribution or a range wider than a point,
-    the question's own settings excepted."""
+    the question's own settings and the scenario's facts excepted."""
     out = []
     for name, p in scenario.parameters.items():
         lo, hi = p.range
-        if name not in QUESTION and (p.distribution is not None or float(lo) < float(hi)):
+        if name in QUESTION or p.fact:
+            continue
+        if p.distribution is not None or float(lo) < float(hi):
             out.append(name)
     return out
 

@@ -91,6 +91,7 @@ def case_parameters(spec: CaseSpec, cinc: dict[str, float]) -> dict[str, dict[st
         )
     out["war_months_before_start"] = {
         "value": spec.war_months,
+        "fact": True,  # dated: the assumption interval holds it (sweeps.uncertainty)
         "unit": "months",
         "range": list(WAR_AGE_RANGE),
         "source": (

@@ -506,6 +506,27 @@ CASES: dict[str, Case] = {
     "empty states table": Case(
         lambda s: s.states.clear(), STATES, "rows", "0", "at least one state"
     ),
+    "fact not a boolean": Case(
+        lambda s: _set(s.params["war_months_before_start"], "fact", "yes"),
+        TOML,
+        "fact",
+        "'yes'",
+        "true or false",
+    ),
+    "fact given as a distribution": Case(
+        lambda s: _set(s.params["acceptance_noise"], "fact", True),
+        TOML,
+        "fact",
+        "True",
+        "a fact is one value",
+    ),
+    "fact that is an ASSUMPTION": Case(
+        lambda s: _set(s.params["backstop"], "fact", True),
+        TOML,
+        "fact",
+        "True",
+        "a fact cites where the value comes from",
+    ),
 }
 
 
@@ -631,6 +652,20 @@ def test_variant_change_without_source(tmp_path: Path) -> None:
     make_scenario(tmp_path / "base")
     v = _variant(tmp_path / "v", "../base", parameters={"backstop": {"value": 0.9}})
     find(problems_of(v), TOML, "source", "None", "gives its source")
+
+
+def test_a_variant_that_changes_a_facts_value_no_longer_calls_it_a_fact(tmp_path: Path) -> None:
+    base = Spec()
+    base.params["war_months_before_start"].update(fact=True, source="the war began in 2022-02")
+    base.write(tmp_path / "base")
+    same = {"war_months_before_start": {"description": "age of the war"}}
+    moved = {"war_months_before_start": {"value": 60.0, "source": "ASSUMPTION: what if"}}
+    kept = load_scenario(_variant(tmp_path / "same", "../base", parameters=same))
+    changed = load_scenario(_variant(tmp_path / "moved", "../base", parameters=moved))
+    assert kept.parameters["war_months_before_start"].fact
+    assert not changed.parameters["war_months_before_start"].fact
+    again = load_scenario(kept.write(tmp_path / "again"))  # the writer keeps the flag
+    assert again.parameters["war_months_before_start"].fact
 
 
 def test_variant_problem_names_the_variant_file(tmp_path: Path) -> None:

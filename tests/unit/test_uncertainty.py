@@ -13,7 +13,7 @@ from sweeps.uncertainty import (
     three_point,
     uncertain_parameters,
 )
-from tests.unit.scenario_factory import make_scenario
+from tests.unit.scenario_factory import Spec, make_scenario
 
 
 @pytest.fixture(scope="module")
@@ -26,6 +26,18 @@ def test_the_question_is_not_an_assumption():
     names = uncertain_parameters(s)
     assert not set(QUESTION) & set(names)
     assert {"acceptance_noise", "security_weight", "breakdown_shape"} <= set(names)
+
+
+def test_a_fact_is_held_at_its_value_not_drawn(tmp_path):
+    s = load_scenario("ukraine-2025")  # the war's age at Feb 2025 is dated, not assumed
+    assert s.parameters["war_months_before_start"].fact
+    assert "war_months_before_start" not in uncertain_parameters(s)
+    spec = Spec()
+    spec.params["war_volatility"].update(fact=True, source="a dated record")
+    held = load_scenario(spec.write(tmp_path / "t"))
+    assert held.parameters["war_volatility"].fact
+    assert "war_volatility" not in uncertain_parameters(held)
+    assert "war_volatility" in uncertain_parameters(load_scenario(make_scenario(tmp_path / "u")))
 
 
 def test_draws_are_a_seeded_latin_hypercube_within_each_parameters_support():
