@@ -104,6 +104,30 @@ def patron_covariates(members: list[str], year: int) -> pd.DataFrame:
     return out
 
 
+def patron_rows_and_weights(
+    states: list[str],
+    covariates: pd.DataFrame,
+    per_aid_share: float,
+    per_compact: float,
+    per_defence_pact: float,
+) -> tuple[I64, F]:
+    """Each state's patron as a row of ``states`` (−1: none, or not among them) and its pull
+    weight (``agents.rules.votes.patron_pull_weight`` on its ``patron_covariates``; a state
+    without a covariate row has none): the inputs of ``agents.rules.votes.follow_patron``."""
+    cov = covariates.set_index("iso3").reindex(states)
+    row = {iso3: i for i, iso3 in enumerate(states)}
+    patron = np.asarray([row.get(p, -1) for p in cov["patron"].fillna("")], dtype=np.int64)
+    weight = patron_pull_weight(
+        cov["aid_share"].fillna(0.0).to_numpy(float),
+        cov["compact"].fillna(0).to_numpy(float),
+        cov["defence_pact"].fillna(0).to_numpy(float),
+        per_aid_share,
+        per_compact,
+        per_defence_pact,
+    )
+    return patron, np.asarray(weight, float)
+
+
 def fit_patron_weights(ft: Fit, covariates: pd.DataFrame, year: int) -> dict[str, float]:
     """Maximum-likelihood coefficients of ``agents.rules.votes.patron_pull_weight`` on the
     roll calls of ``year`` in the fit ``ft`` (fitted positions and item parameters): each

@@ -44,12 +44,11 @@ from votes_out_of_sample import _fit_cached, positions_at
 from agents.rules.votes import (
     VoteCode,
     item_vote_probabilities,
-    patron_pull_weight,
     targeted_no_probabilities,
     text_veto_cost,
 )
 from builds.ideal_points import Fit, build_design, subsample, training_data
-from builds.patrons import patron_covariates
+from builds.patrons import patron_covariates, patron_rows_and_weights
 from builds.un_roll_calls import UN_DIR, RollCalls, load_roll_calls
 from scenarios import load_scenario
 
@@ -104,13 +103,9 @@ def elected_ties(
     ``year``, the year before the draft) and its recorded vote on the reference roll call
     (−1 none): the inputs the engine's rule gives every member (``item_vote_probabilities``)."""
     iso3 = members["iso3"].tolist()
-    cov = patron_covariates(iso3, year).set_index("iso3").reindex(iso3)
-    row = {c: i for i, c in enumerate(iso3)}
-    patron = np.array([row.get(str(p), -1) if p else -1 for p in cov["patron"].fillna("")])
-    weight = patron_pull_weight(
-        cov["aid_share"].to_numpy(float),
-        cov["compact"].to_numpy(float),
-        cov["defence_pact"].to_numpy(float),
+    patron, weight = patron_rows_and_weights(
+        iso3,
+        patron_covariates(iso3, year),
         w["patron_pull_per_aid_share"],
         w["patron_pull_per_compact"],
         w["patron_pull_per_defence_pact"],

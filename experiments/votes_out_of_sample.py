@@ -44,11 +44,10 @@ from agents.rules.votes import (
     VoteCode,
     follow_patron,
     ordinal_vote_probabilities,
-    patron_pull_weight,
     persist_on_reference,
 )
 from builds.ideal_points import Design, Fit, build_design, fit, subsample, training_data
-from builds.patrons import fit_patron_weights, patron_covariates
+from builds.patrons import fit_patron_weights, patron_covariates, patron_rows_and_weights
 from builds.un_roll_calls import RollCalls, load_roll_calls, normalized_title
 
 EPS = 1e-9
@@ -117,12 +116,9 @@ def model_probabilities(
     row_of = pd.Series(np.arange(len(states)), index=states)
     patron_idx, weight = np.full(len(states), -1), np.zeros(len(states))
     if patrons is not None and weights is not None:
-        cov = patrons.set_index("iso3").reindex(states)
-        patron_idx = row_of.reindex(cov["patron"].fillna("")).fillna(-1).to_numpy().astype(int)
-        weight = patron_pull_weight(
-            cov["aid_share"].fillna(0.0),
-            cov["compact"].fillna(0),
-            cov["defence_pact"].fillna(0),
+        patron_idx, weight = patron_rows_and_weights(
+            list(states),
+            patrons,
             weights["per_aid_share"],
             weights["per_compact"],
             weights["per_defence_pact"],
