@@ -37,7 +37,9 @@ class Problem:
     allowed: str
 
     def __str__(self) -> str:
-        value = shorten(repr(self.value))
+        # a boolean as the files spell it (TOML true/false), anything else in its repr
+        shown = str(self.value).lower() if isinstance(self.value, bool) else repr(self.value)
+        value = shorten(shown)
         return f"{shorten(self.file)}: {self.where}: {self.field} = {value}: {self.allowed}"
 
 

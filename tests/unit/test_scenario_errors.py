@@ -538,6 +538,13 @@ def test_bad_input_is_named(case: Case, tmp_path: Path) -> None:
     find(problems_of(directory), case.file, case.field, case.value, case.allowed)
 
 
+def test_a_boolean_is_shown_as_the_file_spells_it(tmp_path: Path) -> None:
+    scenario = Spec()
+    scenario.params["backstop"]["fact"] = True
+    p = find(problems_of(scenario.write(tmp_path / "s")), TOML, "fact", "True", "a fact cites")
+    assert "fact = true:" in str(p)
+
+
 # --- files, encodings and CSV shape --------------------------------------------------------
 
 
