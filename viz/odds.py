@@ -184,9 +184,10 @@ def AcrossAssumptions(scenario: Scenario, seed: int, replications: int) -> None:
     elif task.finished and isinstance(task.value, AssumptionInterval):
         a = task.value
         solara.Markdown(
-            "**Across the assumptions** (each drawn from its distribution, or from a triangle "
-            "over its range peaking at its value, "
-            f"{a.replications:,} replications per draw, the same seed):\n"
+            f"**Across the assumptions** ({len(a.parameters)} drawn, each from its "
+            "distribution or from a triangle over its range peaking at its value; the horizons "
+            f"and the scenario's facts held; {a.replications:,} replications per draw, the same "
+            "seed):\n"
             + "".join(f"- {PROBABILITIES[k]}: {spread(a.interval(k))}\n" for k in PROBABILITIES)
         )
 
