@@ -75,6 +75,13 @@ def test_show_prints_every_section(tmp_path: Path, capsys: pytest.CaptureFixture
         assert text in out, text
 
 
+def test_show_marks_a_fact(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "show", "ukraine-2025")
+    line = next(x for x in out.splitlines() if x.strip().startswith("war_months_before_start"))
+    assert code == 0 and "36 (fact)" in line
+    assert "(fact)" not in next(x for x in out.splitlines() if x.strip().startswith("backstop"))
+
+
 def test_show_unknown_name_is_a_clean_error(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, "show", "no-such-scenario")
     assert code == 2 and out == ""
