@@ -39,7 +39,7 @@ import pandas as pd
 from common import SCENARIO, SEED, write_csv, write_json
 
 from model import run_ensemble
-from scenarios import load_scenario
+from scenarios import Scenario, load_scenario
 
 ZERO_COSTS = {
     "war_cost_per_month": 0.0,
@@ -107,8 +107,12 @@ POINTS = 20
 KNIFE_EDGE = 0.3
 
 
-def horizon(n: int, overrides: dict[str, float]) -> dict[str, float]:
-    res = run_ensemble(SCENARIO, n, rng=SEED, parameters={**overrides, "horizon_rounds": 48})
+def horizon(
+    n: int, overrides: dict[str, float], scenario: Scenario | str = SCENARIO
+) -> dict[str, float]:
+    """P(agreement) within 12, 24 and 48 rounds over 48 rounds of ``scenario`` with
+    ``overrides``, and the share of the replications with none at 24 that still have none at 48."""
+    res = run_ensemble(scenario, n, rng=SEED, parameters={**overrides, "horizon_rounds": 48})
     rows = res.rows
     rnd = np.where(rows["agreed"], rows["agreement_round"], 10**6)
     p24, p48 = float((rnd <= 24).mean()), float((rnd <= 48).mean())
