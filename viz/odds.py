@@ -187,7 +187,7 @@ def AcrossAssumptions(scenario: Scenario, seed: int, replications: int) -> None:
             f"**Across the assumptions** ({len(a.parameters)} drawn, each from its "
             "distribution or from a triangle over its range peaking at its value; the horizons "
             f"and the scenario's facts held; {a.replications:,} replications per draw, the same "
-            "seed):\n"
+            "seed):\n\n"
             + "".join(f"- {PROBABILITIES[k]}: {spread(a.interval(k))}\n" for k in PROBABILITIES)
         )
 
