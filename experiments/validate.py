@@ -916,7 +916,8 @@ Scripts: `experiments/hindcast_un_2025.py`, `experiments/force_history.py`,
 `experiments/durability_estimate.py`, `experiments/durability_simulated.py`,
 `experiments/sweep_backstop_force.py`, `experiments/votes_out_of_sample.py`,
 `experiments/unsc_2022_drafts.py`, `experiments/horizon_knife_edge.py`,
-`experiments/optimism_at_war_start.py`, `experiments/deu3_benchmark.py`; this page: `experiments/validate.py --docs-only`.
+`experiments/optimism_at_war_start.py`, `experiments/deu3_benchmark.py`; this page:
+`experiments/validate.py --docs-only`.
 """
     votes = [votes_out_of_sample(), security_council_drafts()]
     bargain = [war_and_bargain(), deu3()]
