@@ -10,7 +10,7 @@ Four checks of ukraine-2025, root seed 20250224, common random numbers throughou
    noise and the dispositions' drift move anything), and with each of those three at zero in
    turn and all together (``STILL_MOVING``; the binomial standard error of each difference is
    reported beside it). Finally the two reconciliations of the round-1 optimism with the
-   prior's weight (``RECONCILIATIONS``), each with the central values and with costs and trends
+   prior's weight (``reconciliations``), each with the central values and with costs and trends
    at zero.
 2. The bargaining range: the share of agreements (within the scenario's 24 rounds) whose terms
    every veto player prefers to fighting on under its beliefs (``in_range``), whether the force
@@ -48,14 +48,21 @@ ZERO_COSTS = {
     "battlefield_trend_usa": 0.0,
 }
 ZERO_OPTIMISM = {"optimism_aggressor": 0.0, "optimism_victim": 0.0}
-#: the two ways to reconcile the round-1 optimism with the prior's weight (docs/ukraine-2025.md,
-#: Limitations), each run with the central values and with costs and trends at zero: a prior held
-#: as firmly as three years of fighting (the top of belief_prior_months' range), or no optimism
-#: left by 2025 (its limit when a one-month prior has weighed 36 months of fighting)
-RECONCILIATIONS = {
-    "belief_prior_months = 36": {"belief_prior_months": 36.0},
-    "optimism at zero": ZERO_OPTIMISM,
-}
+
+
+def reconciliations() -> dict[str, dict[str, float]]:
+    """The two ways to reconcile the round-1 optimism with the prior's weight
+    (docs/ukraine-2025.md, Limitations), each run with the central values and with costs and
+    trends at zero: a prior held as firmly as the top of ``belief_prior_months``' stated range
+    (read from the scenario), or no optimism left at round 1 (its limit when a loosely held prior
+    has weighed the months already fought)."""
+    top = load_scenario(SCENARIO).parameters["belief_prior_months"].range[1]
+    return {
+        f"belief_prior_months = {top:g}": {"belief_prior_months": float(top)},
+        "optimism at zero": ZERO_OPTIMISM,
+    }
+
+
 #: what still moves once costs, trends and optimism are zero, switched off one at a time and
 #: together (what is left then is the acceptance noise, redrawn each round)
 STILL_MOVING = {
@@ -211,7 +218,7 @@ def main() -> None:
             "central": horizon(args.replications, over),
             "zero_costs_and_trends": horizon(args.replications, {**ZERO_COSTS, **over}),
         }
-        for name, over in RECONCILIATIONS.items()
+        for name, over in reconciliations().items()
     }
     still = {
         name: horizon(args.replications, {**ZERO_COSTS, **ZERO_OPTIMISM, **off})

@@ -1,23 +1,24 @@
 """Experiment: the optimism stated at the war's start and carried to round 1 by Bayes' rule.
 
-ukraine-2025 states each leader's optimism *at round 1* (``optimism_*``, uniform from 0 to 0.1)
-beside a pre-war prior worth ``belief_prior_months`` (1) to which the 36 months already fought are
-added (ODD 7.5). Run backwards by the same rule, that round-1 optimism implies an over-estimate
-at the war's start of up to 0.1 × 37, far beyond the [0, 1] utility scale (docs/ukraine-2025.md,
-Limitations). This experiment states the optimism where the rule starts instead, at the war's
-start, and lets the rule carry it to round 1:
+ukraine-2025 states each leader's optimism *at round 1* (``optimism_*``) beside a pre-war prior
+worth ``belief_prior_months`` to which the months already fought (``war_months_before_start``)
+are added (ODD 7.5). Run backwards by the same rule, that round-1 optimism implies an
+over-estimate at the war's start far beyond the [0, 1] utility scale at the top of its
+distribution (docs/ukraine-2025.md, Limitations). This experiment states the optimism where
+the rule starts instead, at the war's start, and lets the rule carry it to round 1:
 
 - each leader's optimism at the war's start is uniform from 0 to the most the utility scale
   allows, ``1 − fighting_on_<side>`` at the scenario's central value (a leader cannot expect
   more than all its demands);
-- its pre-war prior is worth ``n`` months of battlefield signals, for ``n`` over
-  ``PRIOR_MONTHS`` (``belief_prior_months``' stated range);
+- its pre-war prior is worth ``n`` months of battlefield signals, for ``n`` from the bottom to
+  the top of ``belief_prior_months``' stated range (``prior_months``: both ends and the points
+  of ``INTERIOR`` between them);
 - by ``agents.rules.war.belief_error`` the optimism left at round 1, after ``A`` months of war
   (``war_months_before_start``), is the start's times ``n / (n + A)``: uniform from 0 to
   ``(1 − fighting_on) · n / (n + A)``.
 
-For each ``n`` (a variant of the scenario, nothing else changed; root seed 20250224, common random
-numbers): P(agreement) within 12, 24 and 48 rounds with the central values, the share of the
+For each ``n`` (a variant of the scenario, nothing else changed; the experiments' root seed, common
+random numbers): P(agreement) within 12, 24 and 48 rounds with the central values, the share of the
 replications without an agreement at 24 that still have none at 48, and with every cost and
 trend at zero P(within 48) − P(within 24) with its binomial standard error: the two horizon
 checks of issue 11 (``horizon_knife_edge.horizon``). Nothing is chosen here: the table shows how
@@ -38,8 +39,14 @@ from horizon_knife_edge import ZERO_COSTS, horizon
 
 from scenarios import Scenario, load_scenario
 
-PRIOR_MONTHS = (1, 3, 6, 12, 24, 36)
+INTERIOR = (3, 6, 12, 24)  # months: the grid between the ends of the stated range
 REPLICATIONS = 10_000
+
+
+def prior_months(base: Scenario) -> list[int]:
+    """The prior weights tried: both ends of ``belief_prior_months``' range and ``INTERIOR``."""
+    lo, hi = base.parameters["belief_prior_months"].range
+    return sorted({int(lo), int(hi), *(n for n in INTERIOR if lo < n < hi)})
 
 
 def round_one_tops(base: Scenario, prior_months: float) -> dict[str, float]:
@@ -86,7 +93,7 @@ def main() -> None:
     base = load_scenario(SCENARIO)
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
-        for n in PRIOR_MONTHS:
+        for n in prior_months(base):
             scenario = variant(base, n, Path(tmp))
             tops = round_one_tops(base, n)
             central = horizon(REPLICATIONS, {}, scenario)

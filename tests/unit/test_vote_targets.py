@@ -342,6 +342,5 @@ def test_margin_rule_text_targeting_a_member_with_a_record(tmp_path: Path) -> No
     rus = res.votes["S1"][held, scenario.index("RUS")]
     expected = 1 / (1 + np.exp(-(np.log(0.98 / 0.02) - 2.0)))
     assert held.sum() > 1000
-    assert abs(float((rus == VoteCode.NO).mean()) - expected) < 4 * np.sqrt(
-        0.13 * 0.87 / held.sum()
-    )
+    se = np.sqrt(expected * (1 - expected) / held.sum())
+    assert abs(float((rus == VoteCode.NO).mean()) - expected) < 4 * se
