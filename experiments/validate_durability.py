@@ -6,6 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 from common import SCENARIO, read_csv, read_json
+from durability_simulated import HAZARD_PARTS
 from validate_format import md_table, rel
 
 from scenarios import load_scenario
@@ -169,9 +170,11 @@ def hazard_parts() -> str:
         for _, r in parts.iterrows()
     ]
     by = parts.set_index("hazard")["failed_36"]
-    engine, fighting = by.iloc[0], by.iloc[1]
+    label = {how: name for name, how in HAZARD_PARTS.items()}
+    engine = by[label[("renewed_war_value", True)]]
+    fighting = by[label[("fighting_on", True)]]
     no_incentive, baseline = by["no incentive term"], by["neither: the estimated baseline"]
-    drawn = float(parts["drawn_36"].iloc[0])
+    drawn = float(parts.set_index("hazard").loc[label[("renewed_war_value", True)], "drawn_36"])
     fortna36 = float(
         read_csv("durability_simulated.csv").set_index("months").loc[36, "fortna_no_pk"]
     )
