@@ -367,12 +367,18 @@ def item_table(ft: Fit, rcids: list[int]) -> pd.DataFrame:
 
 
 def subsample(
-    rc: RollCalls, *, caps: tuple[tuple[int, int], ...] = CAPS, seed: int = SEED
+    rc: RollCalls,
+    *,
+    caps: tuple[tuple[int, int], ...] = CAPS,
+    seed: int = SEED,
+    keep_from: str | None = None,
 ) -> RollCalls:
     """At most ``cap`` roll calls in a calendar year before ``until`` for each ``(until, cap)``
-    (a seeded sample, the same for every fit); every roll call after the last ``until``. This
-    cuts the fit to a third of the votes (the machine is shared); the early decades anchor the
-    series, the recent years carry the families that predict new roll calls."""
+    (a seeded sample, the same for every fit); every roll call after the last ``until``, and
+    every roll call dated on or after ``keep_from`` (ISO date; a case's window, whose roll calls
+    need their own items). This cuts the fit to a third of the votes (the machine is shared); the
+    early decades anchor the series, the recent years carry the families that predict new roll
+    calls."""
     calls = rc.calls
     rng = np.random.default_rng(seed)
     keep = np.ones(len(calls), bool)
@@ -381,6 +387,8 @@ def subsample(
         if len(rows) > per_year:
             drop = rng.permutation(len(rows))[per_year:]
             keep[rows[drop]] = False
+    if keep_from is not None:
+        keep |= (calls["date"] >= keep_from).to_numpy()
     kept = calls[keep]
     votes = rc.votes[rc.votes["rcid"].isin(kept["rcid"])]
     return RollCalls(votes=votes.reset_index(drop=True), calls=kept.reset_index(drop=True))

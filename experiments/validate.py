@@ -563,7 +563,9 @@ index was fitted on {", ".join(run["index_fitted_on"])}, which includes that cas
 could not name them ([list](../experiments/results/cases_contributors_not_candidates.csv)).
 The candidates' records, approval rules and statements were not compiled for the cases (0, false,
 0), so the index sees only their armed forces, Europe, NATO and EU membership.
-UN positions are still the placeholder roll-call alignment, not the ideal points.
+Third states' positions are one score on every dimension of a case: their expected roll-call
+alignment with the two sides' principals, from each case's own ideal-point fit on the roll calls
+before its start (`builds/cases/ideal_points.py`), not issue-specific positions.
 
 ![Reliability of the case forecasts]({rel("cases_reliability.png")})
 """

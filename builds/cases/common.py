@@ -4,17 +4,21 @@
 (``builds.cases.data``) into states, ties and case parameters. No rule looks at what happened
 after the start, and no value is set per case except the facts in its spec.
 
-UN positions (PLACEHOLDER until the ideal points of ``builds/ideal_points.py`` replace it):
-``g`` = share of the General Assembly roll calls of the 36 months before the start on which a
-member voted as the aggressor's side did, among those on which it voted as either side did
-(identical votes with each side's principal, or its proxy when the principal does not vote).
+UN positions: ``g`` = the share of the General Assembly roll calls of the 36 months before the
+start on which a member votes as the aggressor side's principal did, among those on which it
+votes as either side's principal did (or its proxy's, when the principal does not vote),
+*expected* under the member's ideal point at the start and each roll call's item parameters, both
+from the case's own fit on the roll calls before the start (``builds.cases.ideal_points``).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from builds.cases.data import SharedData, shared
+import numpy as np
+
+from agents.rules.votes import VoteCode, ordinal_vote_probabilities
+from builds.cases.data import INPUT_FILES, SharedData, shared
 from builds.cases.memberships import SOURCE as MEMBERSHIP_SOURCE
 from builds.cases.memberships import tags
 from builds.cases.parameters import case_parameters
@@ -27,6 +31,9 @@ SAL_BELLIGERENT, SAL_THIRD_PARTY, SAL_REGION, SAL_OTHER = 1.0, 0.8, 0.5, 0.3
 STUB_BELLIGERENT, STUB_BASE, STUB_SPAN = 0.9, 0.30, 0.40  # as ukraine-2025: 0.30 + 0.40|2g-1|
 EXPOSURE_VICTIM, EXPOSURE_AGGRESSOR, EXPOSURE_REGION, EXPOSURE_OTHER = 1.0, 0.0, 0.5, 0.2
 P_ABSENT_PRIOR_STRENGTH, P_ABSENT_BOUNDS = 4.0, (0.02, 0.50)  # as ukraine-2025
+#: a recorded vote in the case data -> its column in ``ordinal_vote_probabilities``
+VOTE_CODE = {"yes": VoteCode.YES, "no": VoteCode.NO, "abstain": VoteCode.ABSTAIN}
+IDEAL_FILES = " and ".join(INPUT_FILES[-2:])
 # --- force ---------------------------------------------------------------------------------
 MIN_MILPER = 10.0  # thousands: a candidate has at least 10,000 under arms (COW NMC milper)
 CAPACITY_SHARE, CAPACITY_CAP = 0.01, 5000  # it can send 1% of its forces, at most 5,000
@@ -60,31 +67,50 @@ def _f4(x: float) -> str:
 def alignment(
     spec: CaseSpec, data: SharedData
 ) -> tuple[dict[str, float], dict[str, tuple[int, int]], int]:
-    """g per voting member, (roll calls it could vote on, absences), number of roll calls."""
+    """g per voting member, (roll calls it could vote on, absences), number of roll calls.
+
+    ``g = E[with_a] / (E[with_a] + E[with_v])`` where ``E[with_a]`` sums, over the window's roll
+    calls, the probability that the member casts the vote the aggressor side's principal (or its
+    proxy) cast, by the ordinal logit (``ordinal_vote_probabilities``) at the member's ideal point
+    and the roll call's items (the case's own fit); ``E[with_v]`` likewise for the victim's side.
+    It is the share the member's recorded votes would give, with its ideal point standing in for
+    the votes it did not cast and for the noise in those it did. Absences still come from the
+    record."""
     votes = data.votes[spec.name]
     dates = data.dates[spec.name]
+    ideal, items = data.ideal.get(spec.name, {}), data.items.get(spec.name, {})
     v_proxy = spec.proxies.get(spec.victim, spec.victim)
     a_proxy = spec.proxies.get(spec.aggressor, spec.aggressor)
     members = sorted({iso3 for rc in votes.values() for iso3 in rc})
     for proxy in (v_proxy, a_proxy):
         if proxy not in members:
             raise ValueError(f"{spec.name}: proxy {proxy} has no roll-call vote in {window(spec)}")
+    unfitted = [m for m in members if m not in ideal]
+    unitemed = [rc for rc in votes if rc not in items]
+    if unfitted or unitemed:
+        raise ValueError(
+            f"{spec.name}: {IDEAL_FILES} lack members {unfitted} or roll calls {unitemed}; "
+            "run: python -m builds.cases.ideal_points"
+        )
+    x = np.array([ideal[m] for m in members])
+    with_a, with_v = np.zeros(len(members)), np.zeros(len(members))
+    for rc in sorted(votes, key=lambda r: (dates[r], int(r))):
+        b1, b2, c1, c2 = items[rc]
+        p = ordinal_vote_probabilities(x, [b1, b2], c1, c2)
+        for principal, total in ((a_proxy, with_a), (v_proxy, with_v)):
+            cast = votes[rc].get(principal)
+            if cast is not None:
+                total += p[:, VOTE_CODE[cast]]
+    both = with_a + with_v
+    share = np.divide(with_a, both, out=np.full(len(members), 0.5), where=both > 0)
+    g = {m: float(v) for m, v in zip(members, share, strict=True)}
     first: dict[str, str] = {}
     for rc in sorted(votes, key=lambda r: (dates[r], int(r))):
         for iso3 in votes[rc]:
             first.setdefault(iso3, dates[rc])
-    g: dict[str, float] = {}
     presence: dict[str, tuple[int, int]] = {}
     for iso3 in members:
-        with_v = with_a = 0
         eligible = [rc for rc in votes if dates[rc] >= first[iso3]]
-        for rc in eligible:
-            vote = votes[rc].get(iso3)
-            if vote is None:
-                continue
-            with_v += vote == votes[rc].get(v_proxy)
-            with_a += vote == votes[rc].get(a_proxy)
-        g[iso3] = with_a / (with_v + with_a) if with_v + with_a else 0.5
         voted = sum(iso3 in votes[rc] for rc in eligible)
         presence[iso3] = (len(eligible), len(eligible) - voted)
     return g, presence, len(votes)
@@ -185,8 +211,8 @@ def build_rows(spec: CaseSpec) -> Built:
                 )
             )
             src.append(
-                f"pos: roll-call alignment g = {gi:.2f} "
-                f"({n_rc} roll calls, {window(spec)[0]} to {spec.start})"
+                f"pos: expected roll-call alignment g = {gi:.2f} "
+                f"(ideal point; {n_rc} roll calls, {window(spec)[0]} to {spec.start})"
             )
         if iso3 in belligerents:
             sal, stub = SAL_BELLIGERENT, STUB_BELLIGERENT

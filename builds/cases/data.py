@@ -1,7 +1,8 @@
 """The shared data a case build reads, from ``scenarios/sources/cases/`` only (ODD 6).
 
 Roll calls, COW NMC capabilities, ATOP alliances and country codes, as copied there by
-``builds.cases.sources``. Never the outcomes table: a test checks.
+``builds.cases.sources``; each case's ideal points and window items, as fitted there by
+``builds.cases.ideal_points``. Never the outcomes table: a test checks.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ INPUT_FILES = (
     "cow_nmc_cases.csv",
     "atop_cases.csv.gz",
     "country_codes.csv",
+    "ideal_points_cases.csv",
+    "ideal_point_items_cases.csv",
 )
 
 
@@ -55,6 +58,10 @@ class SharedData:
     #: year -> {(ccode, ccode): (defence pact, other pact)}
     atop: dict[int, dict[tuple[str, str], tuple[bool, bool]]]
     countries: dict[str, Country]
+    #: case -> iso3 -> (dim1, dim2): the position of the series' last year in the case's own fit
+    ideal: dict[str, dict[str, tuple[float, float]]]
+    #: case -> rcid -> (b1, b2, c1, c2): the window roll calls' items in the case's own fit
+    items: dict[str, dict[str, tuple[float, float, float, float]]]
 
     def ccode(self, iso3: str, year: int) -> str | None:
         """The COW code of a state in a year: the one with a COW NMC record then, if any."""
@@ -96,10 +103,23 @@ def shared() -> SharedData:
         )
         for iso3, rows in grouped.items()
     }
+    ideal: dict[str, dict[str, tuple[float, float]]] = defaultdict(dict)
+    for r in _rows("ideal_points_cases.csv"):
+        ideal[r["case"]][r["iso3"]] = (float(r["dim1"]), float(r["dim2"]))
+    items: dict[str, dict[str, tuple[float, float, float, float]]] = defaultdict(dict)
+    for r in _rows("ideal_point_items_cases.csv"):
+        items[r["case"]][r["rcid"]] = (
+            float(r["b1"]),
+            float(r["b2"]),
+            float(r["c1"]),
+            float(r["c2"]),
+        )
     return SharedData(
         {k: {rc: dict(v) for rc, v in d.items()} for k, d in votes.items()},
         dict(dates),
         nmc,
         dict(atop),
         countries,
+        dict(ideal),
+        dict(items),
     )
