@@ -22,7 +22,7 @@ Components (each in [0, 1], 0 = Ukraine's side):
   a row subset of Voeten's roll calls (``dimension_votes_2014_2019.csv``, written by
   ``python -m builds.ideal_positions``); the ES-11 votes of 2022-2023 are
   ``scenarios/sources/ukraine-2025/un_votes_ukraine_2022_2023.csv`` (no vote after 2023).
-- **pacts** (foreign forces only): ATOP v5 defence pacts in 2018, its last coded year
+- **pacts** (foreign forces and alignment): ATOP v5 defence pacts in 2018, its last coded year
   (``atop_defence_pacts_usa_rus_chn_2010_2018.csv``): a pact with the USA 0, with Russia or
   China 1, with both 0.5; no pact with any of them: no evidence. The distributed dyad-years still
   code Mexico, Bolivia, Ecuador, Nicaragua and Venezuela in the Rio Treaty in 2018, which they had
@@ -63,9 +63,21 @@ Dimension by dimension (texts, reference item, why):
   *yes* condemns unilateral sanctions, so yes = 1; reference item 74/154 (yes = 1). Whether a
   state applies sanctions on Russia (Russia's 'unfriendly' list of 5 Mar 2022) stays the
   position-range rule of ``builds.ukraine_2025`` (``SANCTIONS_LOW``), not a component here.
-- alignment (Ukraine's Western alignment): the state's place on dimension 1 of the ideal points
-  (the West against the rest of the Assembly over 75 years), as ``1 - percentile rank``; the
-  ideal point is itself the evidence, so this dimension has the model component only.
+- alignment (Ukraine's NATO path against neutrality): the General Assembly has voted no text on
+  it, so its evidence is the record of the bloc confrontation itself: the roll calls of
+  ``ALIGNMENT_YEARS`` (2018-2019, the last regular sessions in the data, whose items the fit
+  keeps) on which Russia and Ukraine cast different votes, other than another dimension's texts
+  (``split_votes_rus_ukr_2018_2019.csv``, written by ``python -m builds.ideal_positions``:
+  disarmament and outer space, information security, the glorification of Nazism, development
+  and the international economic order, country human-rights texts ...). On each, the vote
+  Russia cast counts 1, Ukraine's 0 and the third option 0.5: the *model* component is its
+  expectation under the state's ideal point and the roll call's fitted item, the *votes*
+  component the mean of the state's recorded values; plus the *pacts* (an alliance with the USA
+  or with Russia or China is alignment itself). Until this revision the dimension was
+  ``1 - percentile rank`` on ideal-point dimension 1, whose far end in 2023 is the Arab states
+  (the first dimension also carries the Middle East votes): it placed Kuwait, Qatar and Bahrain,
+  major non-NATO allies of the USA, beside Belarus and North Korea and above Russia's CSTO
+  allies. Changed for that reason, decided before the new structure was measured.
 
 Covariates considered and not used (decided on their substance, before the structure was
 measured with any of them):
@@ -114,8 +126,13 @@ from builds.patrons import ended_pacts
 
 UN_DIR = Path(__file__).resolve().parents[1] / "scenarios" / "sources" / "un"
 DIMENSION_VOTES = "dimension_votes_2014_2019.csv"
+SPLIT_VOTES = "split_votes_rus_ukr_2018_2019.csv"
 LAST_YEAR = 2023
 ATOP_YEAR = 2018
+#: alignment reads the roll calls of these years on which these two cast different votes; the
+#: first one's vote counts 1, the second's 0, the third option 0.5
+ALIGNMENT_YEARS = (2018, 2019)
+ALIGNMENT_SIDES = ("RUS", "UKR")
 
 #: dimension -> (reference rcid in ideal_point_items.csv, True when *yes* is against Ukraine's line)
 MODEL_ITEM: dict[str, tuple[int, bool]] = {
@@ -170,12 +187,6 @@ def _expected_against(x: np.ndarray, item: Mapping[Hashable, Any], yes_against: 
     return out
 
 
-def _percentile(v: np.ndarray) -> np.ndarray:
-    order = np.argsort(np.argsort(v, kind="stable"), kind="stable")
-    out: np.ndarray = order / max(len(v) - 1, 1)
-    return out
-
-
 def last_positions(
     positions: pd.DataFrame, iso3s: list[str], last_year: int = LAST_YEAR
 ) -> pd.DataFrame:
@@ -206,9 +217,10 @@ def vote_components(votes: pd.DataFrame, iso3s: list[str]) -> pd.DataFrame:
 def pact_component(
     atop: pd.DataFrame, cow: pd.DataFrame, corrections: pd.DataFrame, iso3s: list[str]
 ) -> pd.Series:
-    """Foreign-forces evidence from ATOP defence pacts in ``ATOP_YEAR``: mean of ``PACT_VALUE``
-    over the powers a state is allied with; NaN without such a pact. ``corrections`` (iso3,
-    partner, not_in_force_from) drops pacts a state had left by ``ATOP_YEAR``."""
+    """Foreign-forces and alignment evidence from ATOP defence pacts in ``ATOP_YEAR``: mean of
+    ``PACT_VALUE`` over the powers a state is allied with; NaN without such a pact.
+    ``corrections`` (iso3, partner, not_in_force_from) drops pacts a state had left by
+    ``ATOP_YEAR``."""
     code = dict(zip(cow["ccode"].astype(int), cow["iso3"], strict=True))
     atop = atop.astype(int)
     atop = atop[(atop["year"] == ATOP_YEAR) & (atop["atop_defense"] == 1)]
@@ -237,18 +249,66 @@ def court_component(status: pd.DataFrame, iso3s: list[str]) -> pd.Series:
     return value.reindex(pd.Index(iso3s, name="iso3"))
 
 
+def split_roll_calls(split_votes: pd.DataFrame) -> dict[int, tuple[VoteCode, VoteCode]]:
+    """rcid -> (first side's vote, second side's) of ``ALIGNMENT_SIDES`` for the roll calls of
+    ``split_votes`` (rcid, iso3, vote letter) on which both cast different recorded votes."""
+    codes = {"Y": VoteCode.YES, "N": VoteCode.NO, "A": VoteCode.ABSTAIN}
+    side = split_votes[split_votes["iso3"].isin(ALIGNMENT_SIDES) & split_votes["vote"].isin(codes)]
+    cast = side.pivot(index="rcid", columns="iso3", values="vote").reindex(
+        columns=list(ALIGNMENT_SIDES)
+    )
+    cast = cast.dropna()
+    cast = cast[cast.iloc[:, 0] != cast.iloc[:, 1]]
+    return {int(r): (codes[a], codes[b]) for r, a, b in cast.itertuples(name=None)}
+
+
+def alignment_components(
+    x: np.ndarray,
+    item_of: Mapping[int, Mapping[Hashable, Any]],
+    split_votes: pd.DataFrame,
+    iso3s: list[str],
+) -> tuple[pd.Series, pd.Series]:
+    """(model, votes) components of alignment over the roll calls of :func:`split_roll_calls`:
+    the first side's vote 1, the second's 0, the third option 0.5; model: its expectation at
+    the ideal points ``x`` (rows in ``iso3s`` order) under each roll call's item; votes: the mean
+    of the recorded values (NaN for a state that cast none)."""
+    split = split_roll_calls(split_votes)
+    missing = sorted(set(split) - set(item_of))
+    if missing:
+        raise ValueError(f"ideal_point_items.csv: no item for split roll calls {missing}")
+    expected = np.zeros(len(iso3s))
+    for rcid, (first, second) in split.items():
+        item = item_of[rcid]
+        p = ordinal_vote_probabilities(x, [item["b1"], item["b2"]], item["c1"], item["c2"])
+        third = ({VoteCode.YES, VoteCode.NO, VoteCode.ABSTAIN} - {first, second}).pop()
+        expected += p[:, first] + 0.5 * p[:, third]
+    index = pd.Index(iso3s, name="iso3")
+    model = pd.Series(expected / max(len(split), 1), index=index)
+    letter = {VoteCode.YES: "Y", VoteCode.NO: "N", VoteCode.ABSTAIN: "A"}
+    rows = split_votes[split_votes["rcid"].isin(list(split))]
+    value = [
+        1.0 if v == letter[split[r][0]] else 0.0 if v == letter[split[r][1]] else 0.5
+        for r, v in zip(rows["rcid"], rows["vote"], strict=True)
+    ]
+    cast = rows["vote"].isin(["Y", "N", "A"]).to_numpy()
+    recorded = pd.Series(value, index=rows.index)[cast].groupby(rows["iso3"][cast]).mean()
+    return model, recorded.reindex(index)
+
+
 def ideal_scores(
     positions: pd.DataFrame,
     items: pd.DataFrame,
     iso3s: list[str],
     votes: pd.DataFrame,
     pacts: pd.Series,
+    split_votes: pd.DataFrame,
     court: pd.Series | None = None,
 ) -> pd.DataFrame:
     """Scores ``(iso3 x dimension)`` in [0, 1]: the mean of the available components (model,
     votes, pacts, court) per dimension; ``votes`` as for :func:`vote_components`, ``pacts``
-    from :func:`pact_component`, ``court`` from :func:`court_component` (None: no such
-    component)."""
+    from :func:`pact_component`, ``split_votes`` the roll calls alignment reads (rcid, iso3,
+    vote letter; :func:`alignment_components`), ``court`` from :func:`court_component` (None:
+    no such component)."""
     items = items.astype({"rcid": int, "b1": float, "b2": float, "c1": float, "c2": float})
     x = last_positions(positions, iso3s)[["dim1", "dim2"]].to_numpy(float)
     item_of = {int(r["rcid"]): r for r in items.to_dict("records")}
@@ -262,7 +322,9 @@ def ideal_scores(
         if dim == "accountability" and court is not None:
             parts.append(court.reindex(out.index))
         out[dim] = pd.concat(parts, axis=1).mean(axis=1, skipna=True)
-    out["alignment"] = 1.0 - _percentile(x[:, 0])
+    model, recorded = alignment_components(x, item_of, split_votes, iso3s)
+    parts = [model, recorded, pacts.reindex(out.index)]
+    out["alignment"] = pd.concat(parts, axis=1).mean(axis=1, skipna=True)
     return out.round(6)
 
 
@@ -287,10 +349,36 @@ def dimension_votes_text() -> str:
     return buf.getvalue()
 
 
+def split_votes_text() -> str:
+    """Every recorded vote on the roll calls of ``ALIGNMENT_YEARS`` on which the two
+    ``ALIGNMENT_SIDES`` cast different votes, other than the texts of ``TEXTS``, as CSV (rcid,
+    date, iso3, vote), a row subset of the committed Voeten roll calls."""
+    from builds.un_roll_calls import load_roll_calls  # reads 870,000 rows: only when asked
+
+    rc = load_roll_calls(include_es11=False)
+    calls = rc.calls[rc.calls["year"].between(*ALIGNMENT_YEARS)]
+    taken = {rcid for texts in TEXTS.values() for _, rcid in texts}
+    votes = rc.votes[rc.votes["rcid"].isin(calls["rcid"]) & ~rc.votes["rcid"].isin(taken)]
+    letters = votes.assign(vote=[VoteCode(int(v)).letter for v in votes["vote"]])
+    split = split_roll_calls(letters[["rcid", "iso3", "vote"]])
+    v = letters[letters["rcid"].isin(list(split))].sort_values(["rcid", "iso3"])
+    date = {int(k): str(d) for k, d in zip(calls["rcid"], calls["date"], strict=True)}
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(["rcid", "date", "iso3", "vote"])
+    for rcid, iso3, vote in zip(v["rcid"], v["iso3"], v["vote"], strict=True):
+        w.writerow([int(rcid), date[int(rcid)], iso3, vote])
+    return buf.getvalue()
+
+
 def main() -> None:
-    path = UN_DIR / DIMENSION_VOTES
-    path.write_bytes(dimension_votes_text().encode("utf-8"))
-    print(f"wrote {path}")
+    for name, text in (
+        (DIMENSION_VOTES, dimension_votes_text()),
+        (SPLIT_VOTES, split_votes_text()),
+    ):
+        path = UN_DIR / name
+        path.write_bytes(text.encode("utf-8"))
+        print(f"wrote {path}")
 
 
 if __name__ == "__main__":

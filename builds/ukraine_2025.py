@@ -41,6 +41,7 @@ from builds.force_table import CAPACITY_SOURCE, force_table
 from builds.ideal_positions import (
     DIMENSION_VOTES,
     ROME_STATUTE,
+    SPLIT_VOTES,
     court_component,
     ideal_scores,
     last_positions,
@@ -80,6 +81,7 @@ INPUT_FILES = (
     "../un/cow_to_iso3.csv",
     "../un/atop_pact_corrections.csv",
     f"../un/{ROME_STATUTE}",
+    f"../un/{SPLIT_VOTES}",
 )
 
 LAST_VOTE_DATE = "2023-12-31"
@@ -346,6 +348,7 @@ def build_states(src: Path) -> list[dict[str, str]]:
         iso3s,
         own_votes[["resolution", "iso3", "vote"]],
         pacts,
+        _read(src, f"../un/{SPLIT_VOTES}"),
         court_component(_read(src, f"../un/{ROME_STATUTE}"), iso3s),
     )
     ideal_points = last_positions(_read(src, "../un/ideal_points.csv"), iso3s, START_YEAR - 1)

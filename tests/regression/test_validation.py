@@ -61,7 +61,11 @@ def test_build_reads_only_votes_up_to_2023() -> None:
     assert b.LAST_VOTE_DATE <= "2023-12-31"
     assert "un_vote_totals.csv" not in b.INPUT_FILES
     votes = [f for f in b.INPUT_FILES if "vote" in f]
-    assert votes == ["un_votes_ukraine_2022_2023.csv", "../un/dimension_votes_2014_2019.csv"]
+    assert votes == [
+        "un_votes_ukraine_2022_2023.csv",
+        "../un/dimension_votes_2014_2019.csv",
+        "../un/split_votes_rus_ukr_2018_2019.csv",
+    ]
     for name in votes:
         dates = {r["date"] for r in _rows(SOURCES / name)}
         assert max(dates) <= "2023-12-31"

@@ -37,10 +37,15 @@ def test_inputs_hold_no_2025_per_state_votes() -> None:
     # no roll-call file other than the 2022-2023 one is read
     assert not any("total" in n for n in b.INPUT_FILES)
     rollcalls = [n for n in b.INPUT_FILES if "vote" in n]
-    assert rollcalls == ["un_votes_ukraine_2022_2023.csv", "../un/dimension_votes_2014_2019.csv"]
+    assert rollcalls == [
+        "un_votes_ukraine_2022_2023.csv",
+        "../un/dimension_votes_2014_2019.csv",
+        "../un/split_votes_rus_ukr_2018_2019.csv",
+    ]
     # the roll calls before 2022 read on the dimensions are all dated 2014-2019
-    older = _rows(b.SOURCES / rollcalls[1])
-    assert older and all("2014-01-01" <= r["date"] <= "2019-12-31" for r in older)
+    for name in rollcalls[1:]:
+        older = _rows(b.SOURCES / name)
+        assert older and all("2014-01-01" <= r["date"] <= "2019-12-31" for r in older), name
     votes = _rows(b.SOURCES / rollcalls[0])
     assert votes, "empty roll call"
     assert all(r["date"] <= "2023-12-31" for r in votes)
