@@ -262,6 +262,29 @@ def split_roll_calls(split_votes: pd.DataFrame) -> dict[int, tuple[VoteCode, Vot
     return {int(r): (codes[a], codes[b]) for r, a, b in cast.itertuples(name=None)}
 
 
+def expected_side(
+    x: np.ndarray, items: np.ndarray, first: np.ndarray, second: np.ndarray
+) -> np.ndarray:
+    """Which of two sides a member takes, expected under its ideal point (ODD 5): over roll calls
+    on which the sides voted differently, the mean expected value of its vote, the first side's
+    vote 1, the second's 0, the third option 0.5 (the ordinal logit of
+    ``ordinal_vote_probabilities``). ``x`` (N, K) ideal points; ``items`` (J, K + 2): the
+    discrimination, then the two cut points; ``first``, ``second`` (J,) vote codes (YES, NO,
+    ABSTAIN), different on every roll call. Returns (N,); 0.5 for no roll call."""
+    j = len(items)
+    if j == 0:
+        return np.full(len(x), 0.5)
+    k = x.shape[1]
+    p = ordinal_vote_probabilities(x[None], items[:, :k], items[:, k], items[:, k + 1])
+    first = np.asarray(first, int)
+    third = int(VoteCode.YES + VoteCode.NO + VoteCode.ABSTAIN) - first - np.asarray(second, int)
+    pick = np.take_along_axis
+    own = pick(p, first[:, None, None], axis=2)[..., 0]
+    other = pick(p, third[:, None, None], axis=2)[..., 0]
+    out: np.ndarray = (own + 0.5 * other).mean(axis=0)
+    return out
+
+
 def alignment_components(
     x: np.ndarray,
     item_of: Mapping[int, Mapping[Hashable, Any]],
@@ -270,20 +293,19 @@ def alignment_components(
 ) -> tuple[pd.Series, pd.Series]:
     """(model, votes) components of alignment over the roll calls of :func:`split_roll_calls`:
     the first side's vote 1, the second's 0, the third option 0.5; model: its expectation at
-    the ideal points ``x`` (rows in ``iso3s`` order) under each roll call's item; votes: the mean
-    of the recorded values (NaN for a state that cast none)."""
+    the ideal points ``x`` (rows in ``iso3s`` order) under each roll call's item
+    (:func:`expected_side`); votes: the mean of the recorded values (NaN for a state that cast
+    none)."""
     split = split_roll_calls(split_votes)
     missing = sorted(set(split) - set(item_of))
     if missing:
         raise ValueError(f"ideal_point_items.csv: no item for split roll calls {missing}")
-    expected = np.zeros(len(iso3s))
-    for rcid, (first, second) in split.items():
-        item = item_of[rcid]
-        p = ordinal_vote_probabilities(x, [item["b1"], item["b2"]], item["c1"], item["c2"])
-        third = ({VoteCode.YES, VoteCode.NO, VoteCode.ABSTAIN} - {first, second}).pop()
-        expected += p[:, first] + 0.5 * p[:, third]
+    table = np.array(
+        [[item_of[r][c] for c in ("b1", "b2", "c1", "c2")] for r in split], dtype=float
+    ).reshape(len(split), 4)
+    sides = np.array(list(split.values()), dtype=int).reshape(len(split), 2)
     index = pd.Index(iso3s, name="iso3")
-    model = pd.Series(expected / max(len(split), 1), index=index)
+    model = pd.Series(expected_side(x, table, sides[:, 0], sides[:, 1]), index=index)
     letter = {VoteCode.YES: "Y", VoteCode.NO: "N", VoteCode.ABSTAIN: "A"}
     rows = split_votes[split_votes["rcid"].isin(list(split))]
     value = [

@@ -4,11 +4,12 @@
 (``builds.cases.data``) into states, ties and case parameters. No rule looks at what happened
 after the start, and no value is set per case except the facts in its spec.
 
-UN positions: ``g`` = the share of the General Assembly roll calls of the 36 months before the
-start on which a member votes as the aggressor side's principal did, among those on which it
-votes as either side's principal did (or its proxy's, when the principal does not vote),
-*expected* under the member's ideal point at the start and each roll call's item parameters, both
-from the case's own fit on the roll calls before the start (``builds.cases.ideal_points``).
+UN positions: ``g`` = which side a member takes on the General Assembly roll calls of the 36
+months before the start on which the two sides' principals (or their proxies, when a principal
+does not vote) voted differently: the mean expected value of its vote, the aggressor principal's
+1, the victim principal's 0, the third option 0.5, under the member's ideal point at the start
+and each roll call's items, both from the case's own fit on the roll calls before the start
+(``builds.cases.ideal_points``).
 """
 
 from __future__ import annotations
@@ -17,13 +18,14 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from agents.rules.votes import VoteCode, ordinal_vote_probabilities
+from agents.rules.votes import VoteCode
 from builds.cases.data import INPUT_FILES, SharedData, shared
 from builds.cases.memberships import SOURCE as MEMBERSHIP_SOURCE
 from builds.cases.memberships import tags
 from builds.cases.parameters import case_parameters
 from builds.cases.registry import alliance_year, data_year, window
 from builds.cases.spec import CaseSpec
+from builds.ideal_positions import expected_side
 
 # --- positions, salience, stubbornness, exposure, absence ----------------------------------
 VICTIM_POSITION, AGGRESSOR_POSITION = 0.0, 1.0  # the dimensions' ends are the sides' demands
@@ -37,7 +39,7 @@ IDEAL_FILES = " and ".join(INPUT_FILES[-2:])
 # --- force ---------------------------------------------------------------------------------
 MIN_MILPER = 10.0  # thousands: a candidate has at least 10,000 under arms (COW NMC milper)
 CAPACITY_SHARE, CAPACITY_CAP = 0.01, 5000  # it can send 1% of its forces, at most 5,000
-ALIGNED_G = 0.3  # a reassurance candidate votes with the victim's side at least 70% of the time
+ALIGNED_G = 0.3  # a reassurance candidate sides with the victim's principal: g <= 0.3
 # --- ties ----------------------------------------------------------------------------------
 DEFENCE_WEIGHT, OTHER_PACT_WEIGHT = 0.6, 0.3
 
@@ -69,13 +71,12 @@ def alignment(
 ) -> tuple[dict[str, float], dict[str, tuple[int, int]], int]:
     """g per voting member, (roll calls it could vote on, absences), number of roll calls.
 
-    ``g = E[with_a] / (E[with_a] + E[with_v])`` where ``E[with_a]`` sums, over the window's roll
-    calls, the probability that the member casts the vote the aggressor side's principal (or its
-    proxy) cast, by the ordinal logit (``ordinal_vote_probabilities``) at the member's ideal point
-    and the roll call's items (the case's own fit); ``E[with_v]`` likewise for the victim's side.
-    It is the share the member's recorded votes would give, with its ideal point standing in for
-    the votes it did not cast and for the noise in those it did. Absences still come from the
-    record."""
+    ``g``: over the window's roll calls on which the two sides' principals (or their proxies)
+    voted differently, the expected value of the member's vote, the aggressor principal's vote 1,
+    the victim principal's 0, the third option 0.5, at the member's ideal point and each roll
+    call's items (the case's own fit; ``builds.ideal_positions.expected_side``, the rule
+    ukraine-2025's alignment uses). A roll call on which the principals voted alike says nothing
+    about which side a member takes. Absences still come from the record."""
     votes = data.votes[spec.name]
     dates = data.dates[spec.name]
     ideal, items = data.ideal.get(spec.name, {}), data.items.get(spec.name, {})
@@ -92,17 +93,18 @@ def alignment(
             f"{spec.name}: {IDEAL_FILES} lack members {unfitted} or roll calls {unitemed}; "
             "run: python -m builds.cases.ideal_points"
         )
-    x = np.array([ideal[m] for m in members])
-    with_a, with_v = np.zeros(len(members)), np.zeros(len(members))
-    for rc in sorted(votes, key=lambda r: (dates[r], int(r))):
-        b1, b2, c1, c2 = items[rc]
-        p = ordinal_vote_probabilities(x, [b1, b2], c1, c2)
-        for principal, total in ((a_proxy, with_a), (v_proxy, with_v)):
-            cast = votes[rc].get(principal)
-            if cast is not None:
-                total += p[:, VOTE_CODE[cast]]
-    both = with_a + with_v
-    share = np.divide(with_a, both, out=np.full(len(members), 0.5), where=both > 0)
+    split = [
+        (rc, VOTE_CODE[votes[rc][a_proxy]], VOTE_CODE[votes[rc][v_proxy]])
+        for rc in sorted(votes, key=lambda r: (dates[r], int(r)))
+        if {a_proxy, v_proxy} <= set(votes[rc]) and votes[rc][a_proxy] != votes[rc][v_proxy]
+    ]
+    table = np.array([items[rc] for rc, _, _ in split], dtype=float).reshape(len(split), 4)
+    share = expected_side(
+        np.array([ideal[m] for m in members]),
+        table,
+        np.array([a for _, a, _ in split], dtype=int),
+        np.array([v for _, _, v in split], dtype=int),
+    )
     g = {m: float(v) for m, v in zip(members, share, strict=True)}
     first: dict[str, str] = {}
     for rc in sorted(votes, key=lambda r: (dates[r], int(r))):

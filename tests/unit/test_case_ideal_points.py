@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from agents.rules.votes import VoteCode, ordinal_vote_probabilities
 from builds.cases import common
 from builds.cases import ideal_points as cip
 from builds.cases.data import SOURCES, SharedData
@@ -47,21 +48,21 @@ def test_alignment_follows_the_ideal_point_not_the_votes_cast() -> None:
     assert g["NEAR_A"] > 0.9 and g["NEAR_V"] < 0.1
     assert g["A"] > g["NEAR_A"] and g["V"] < g["NEAR_V"]
     assert presence["NEAR_A"] == (2, 1)
-    # the share is the expected one: sum of P(aggressor's vote) over both roll calls
-    from agents.rules.votes import VoteCode, ordinal_vote_probabilities
-
+    # the expected value of the vote: the aggressor's (yes) 1, the victim's (no) 0, abstain 0.5
     p = ordinal_vote_probabilities(np.array([[1.5, 0.0]]), ITEM[:2], ITEM[2], ITEM[3])[0]
-    assert g["NEAR_A"] == pytest.approx(p[VoteCode.YES] / (p[VoteCode.YES] + p[VoteCode.NO]))
+    assert g["NEAR_A"] == pytest.approx(p[VoteCode.YES] + 0.5 * p[VoteCode.ABSTAIN])
 
 
-def test_roll_calls_the_principals_agree_on_pull_to_the_middle() -> None:
-    """As with counted votes: a roll call both principals vote alike adds to both sides."""
+def test_roll_calls_the_principals_vote_alike_say_nothing() -> None:
     split = {"1": {"V": "no", "A": "yes", "M": "yes"}}
-    alike = {**split, "2": {"V": "yes", "A": "yes", "M": "yes"}}
+    alike = {**split, "2": {"V": "yes", "A": "yes", "M": "no"}, "3": {"V": "no", "M": "no"}}
     ideal = {"V": (-2.0, 0.0), "A": (2.0, 0.0), "M": (1.0, 0.0)}
     g_split, _, _ = common.alignment(SPEC, _data(split, ideal))
-    g_alike, _, _ = common.alignment(SPEC, _data(alike, ideal))
-    assert 0.5 < g_alike["M"] < g_split["M"]
+    g_alike, _, n = common.alignment(SPEC, _data(alike, ideal))
+    assert n == 3 and g_alike == g_split
+    # none split: every member in the middle
+    g_none, _, _ = common.alignment(SPEC, _data({"2": alike["2"]}, ideal))
+    assert set(g_none.values()) == {0.5}
 
 
 def test_a_member_or_roll_call_without_a_fit_is_an_error_naming_the_command() -> None:
