@@ -41,6 +41,7 @@ HISTORICAL = {
     ("Federal Republic of Germany", ""): ("DEU", "260", "Europe"),
     ("Yugoslavia", "YU"): ("YUG", "345", "Europe"),
     ("Yemen Arab Republic", ""): ("YEM", "678", "Asia"),
+    ("Yemen People's Republic", "YD"): ("YMD", "680", "Asia"),
     ("Taiwan", "TW"): ("TWN", "713", "Asia"),
 }
 #: codes of the codelist that differ for a historical UN member, and regions OWID lacks
