@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from agents.rules.votes import VoteCode
-from builds.cases.data import INPUT_FILES, SharedData, shared
+from builds.cases.data import IDEAL_ITEMS, IDEAL_POSITIONS, SharedData, shared
 from builds.cases.memberships import SOURCE as MEMBERSHIP_SOURCE
 from builds.cases.memberships import tags
 from builds.cases.parameters import case_parameters
@@ -35,7 +35,6 @@ EXPOSURE_VICTIM, EXPOSURE_AGGRESSOR, EXPOSURE_REGION, EXPOSURE_OTHER = 1.0, 0.0,
 P_ABSENT_PRIOR_STRENGTH, P_ABSENT_BOUNDS = 4.0, (0.02, 0.50)  # as ukraine-2025
 #: a recorded vote in the case data -> its column in ``ordinal_vote_probabilities``
 VOTE_CODE = {"yes": VoteCode.YES, "no": VoteCode.NO, "abstain": VoteCode.ABSTAIN}
-IDEAL_FILES = " and ".join(INPUT_FILES[-2:])
 # --- force ---------------------------------------------------------------------------------
 MIN_MILPER = 10.0  # thousands: a candidate has at least 10,000 under arms (COW NMC milper)
 CAPACITY_SHARE, CAPACITY_CAP = 0.01, 5000  # it can send 1% of its forces, at most 5,000
@@ -90,7 +89,8 @@ def alignment(
     unitemed = [rc for rc in votes if rc not in items]
     if unfitted or unitemed:
         raise ValueError(
-            f"{spec.name}: {IDEAL_FILES} lack members {unfitted} or roll calls {unitemed}; "
+            f"{spec.name}: {IDEAL_POSITIONS} and {IDEAL_ITEMS} lack members {unfitted} or "
+            f"roll calls {unitemed}; "
             "run: python -m builds.cases.ideal_points"
         )
     split = [

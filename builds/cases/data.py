@@ -17,14 +17,16 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCES = ROOT / "scenarios" / "sources" / "cases"
+#: each case's ideal points and window items (``builds.cases.ideal_points``)
+IDEAL_POSITIONS, IDEAL_ITEMS = "ideal_points_cases.csv", "ideal_point_items_cases.csv"
 #: the only files a case build reads
 INPUT_FILES = (
     "un_votes_cases.csv.gz",
     "cow_nmc_cases.csv",
     "atop_cases.csv.gz",
     "country_codes.csv",
-    "ideal_points_cases.csv",
-    "ideal_point_items_cases.csv",
+    IDEAL_POSITIONS,
+    IDEAL_ITEMS,
 )
 
 
@@ -104,10 +106,10 @@ def shared() -> SharedData:
         for iso3, rows in grouped.items()
     }
     ideal: dict[str, dict[str, tuple[float, float]]] = defaultdict(dict)
-    for r in _rows("ideal_points_cases.csv"):
+    for r in _rows(IDEAL_POSITIONS):
         ideal[r["case"]][r["iso3"]] = (float(r["dim1"]), float(r["dim2"]))
     items: dict[str, dict[str, tuple[float, float, float, float]]] = defaultdict(dict)
-    for r in _rows("ideal_point_items_cases.csv"):
+    for r in _rows(IDEAL_ITEMS):
         items[r["case"]][r["rcid"]] = (
             float(r["b1"]),
             float(r["b2"]),
