@@ -96,6 +96,20 @@ def test_dimensions_are_not_one_score() -> None:
     assert pc1 < 0.8
 
 
+def test_alignment_places_russias_allies_above_the_gulf_states() -> None:
+    """Why alignment reads the Russia-Ukraine split and not ideal-point dimension 1 (whose far end
+    is the Arab states): the CSTO members that are not hand-set stand further from the NATO
+    path than the Gulf Cooperation Council's, major non-NATO allies of the USA among them."""
+    with open(STATES, newline="", encoding="utf-8") as f:
+        rows = [r for r in csv.DictReader(f) if "hand-set" not in r["source"]]
+    by_bloc = {
+        tag: [float(r["pos_alignment"]) for r in rows if tag in r["memberships"].split(";")]
+        for tag in ("CSTO", "GCC")
+    }
+    assert len(by_bloc["CSTO"]) >= 4 and len(by_bloc["GCC"]) == 6
+    assert min(by_bloc["CSTO"]) > max(by_bloc["GCC"])
+
+
 def test_the_doc_quotes_the_measured_structure() -> None:
     mean_abs, pc1 = position_structure()
     rest, _ = position_structure(only_outside=True)
