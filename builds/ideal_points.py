@@ -52,6 +52,7 @@ SD_START = 1.0  # prior SD of a series' first position (sets the scale)
 SD_B, SD_C1, MEAN_LOGGAP, SD_LOGGAP = 2.5, 5.0, 0.5, 1.5  # family priors (weak)
 SD_DEV_B, SD_DEV_C = 0.5, 1.0  # an item's deviation from its family
 MAXITER = 400
+K = 2  # dimensions of the fit
 #: roll calls kept per calendar year (a seeded sample; see subsample): 15 before 2000, 30 in
 #: 2000-2013, all from 2014 on
 CAPS = ((2000, 15), (2014, 30))
@@ -306,7 +307,7 @@ def _warm(obj: _Objective, cold: F, prev: Fit) -> F:
 
 
 def fit(
-    d: Design, k: int = 2, seed: int = SEED, maxiter: int = MAXITER, warm: Fit | None = None
+    d: Design, k: int = K, seed: int = SEED, maxiter: int = MAXITER, warm: Fit | None = None
 ) -> Fit:
     """MAP estimate by L-BFGS; positions rotated to principal axes (see the module docstring)."""
     t0 = time.process_time()
@@ -404,7 +405,7 @@ def training_data(rc: RollCalls, *, last_date: str, drop_rcids: tuple[int, ...] 
 def main() -> None:
     rc = load_roll_calls()
     train = training_data(subsample(rc), last_date="2023-12-31", drop_rcids=(10004,))
-    ft = fit(build_design(train), k=2)
+    ft = fit(build_design(train), k=K)
     pos = ft.positions().round(4)
     pos.to_csv(POSITIONS_FILE, index=False, lineterminator="\n", float_format="%.4f")
     ref = [10001, 10005, 10006, *rc.calls.loc[rc.calls["year"].between(2018, 2019), "rcid"]]

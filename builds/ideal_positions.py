@@ -126,13 +126,15 @@ from builds.patrons import ended_pacts
 
 UN_DIR = Path(__file__).resolve().parents[1] / "scenarios" / "sources" / "un"
 DIMENSION_VOTES = "dimension_votes_2014_2019.csv"
-SPLIT_VOTES = "split_votes_rus_ukr_2018_2019.csv"
 LAST_YEAR = 2023
 ATOP_YEAR = 2018
 #: alignment reads the roll calls of these years on which these two cast different votes; the
 #: first one's vote counts 1, the second's 0, the third option 0.5
 ALIGNMENT_YEARS = (2018, 2019)
 ALIGNMENT_SIDES = ("RUS", "UKR")
+SPLIT_VOTES = "split_votes_{}_{}_{}_{}.csv".format(
+    *map(str.lower, ALIGNMENT_SIDES), *ALIGNMENT_YEARS
+)
 
 #: dimension -> (reference rcid in ideal_point_items.csv, True when *yes* is against Ukraine's line)
 MODEL_ITEM: dict[str, tuple[int, bool]] = {
@@ -164,6 +166,8 @@ TEXTS: dict[str, tuple[tuple[str, int], ...]] = {
         ("A/RES/74/200", 9133),
     ),
 }
+#: the votes a member can cast (the ordinal categories)
+CAST = (VoteCode.YES, VoteCode.NO, VoteCode.ABSTAIN)
 #: dimensions whose texts' *yes* is against Ukraine's line
 YES_AGAINST = frozenset({"sanctions"})
 #: recorded vote -> value for a text with Ukraine; A_or_X: ES-11/5 "abstained or absent"
@@ -181,10 +185,13 @@ COURT_VALUE = {
 
 
 def _expected_against(x: np.ndarray, item: Mapping[Hashable, Any], yes_against: bool) -> np.ndarray:
-    p = ordinal_vote_probabilities(x, [item["b1"], item["b2"]], item["c1"], item["c2"])
-    against = VoteCode.YES if yes_against else VoteCode.NO
-    out: np.ndarray = p[:, against] + 0.5 * p[:, VoteCode.ABSTAIN]
-    return out
+    """``P(against) + P(abstain) / 2`` on one text: :func:`expected_side` with the vote against
+    Ukraine's line as the first side and the opposite vote as the second."""
+    against, with_ukraine = (
+        (VoteCode.YES, VoteCode.NO) if yes_against else (VoteCode.NO, VoteCode.YES)
+    )
+    table = np.array([[item["b1"], item["b2"], item["c1"], item["c2"]]], dtype=float)
+    return expected_side(x, table, np.array([against]), np.array([with_ukraine]))
 
 
 def last_positions(
@@ -252,7 +259,7 @@ def court_component(status: pd.DataFrame, iso3s: list[str]) -> pd.Series:
 def split_roll_calls(split_votes: pd.DataFrame) -> dict[int, tuple[VoteCode, VoteCode]]:
     """rcid -> (first side's vote, second side's) of ``ALIGNMENT_SIDES`` for the roll calls of
     ``split_votes`` (rcid, iso3, vote letter) on which both cast different recorded votes."""
-    codes = {"Y": VoteCode.YES, "N": VoteCode.NO, "A": VoteCode.ABSTAIN}
+    codes = {c.letter: c for c in CAST}
     side = split_votes[split_votes["iso3"].isin(ALIGNMENT_SIDES) & split_votes["vote"].isin(codes)]
     cast = side.pivot(index="rcid", columns="iso3", values="vote").reindex(
         columns=list(ALIGNMENT_SIDES)
@@ -277,7 +284,7 @@ def expected_side(
     k = x.shape[1]
     p = ordinal_vote_probabilities(x[None], items[:, :k], items[:, k], items[:, k + 1])
     first = np.asarray(first, int)
-    third = int(VoteCode.YES + VoteCode.NO + VoteCode.ABSTAIN) - first - np.asarray(second, int)
+    third = int(sum(CAST)) - first - np.asarray(second, int)
     pick = np.take_along_axis
     own = pick(p, first[:, None, None], axis=2)[..., 0]
     other = pick(p, third[:, None, None], axis=2)[..., 0]
@@ -306,13 +313,12 @@ def alignment_components(
     sides = np.array(list(split.values()), dtype=int).reshape(len(split), 2)
     index = pd.Index(iso3s, name="iso3")
     model = pd.Series(expected_side(x, table, sides[:, 0], sides[:, 1]), index=index)
-    letter = {VoteCode.YES: "Y", VoteCode.NO: "N", VoteCode.ABSTAIN: "A"}
     rows = split_votes[split_votes["rcid"].isin(list(split))]
     value = [
-        1.0 if v == letter[split[r][0]] else 0.0 if v == letter[split[r][1]] else 0.5
+        1.0 if v == split[r][0].letter else 0.0 if v == split[r][1].letter else 0.5
         for r, v in zip(rows["rcid"], rows["vote"], strict=True)
     ]
-    cast = rows["vote"].isin(["Y", "N", "A"]).to_numpy()
+    cast = rows["vote"].isin([c.letter for c in CAST]).to_numpy()
     recorded = pd.Series(value, index=rows.index)[cast].groupby(rows["iso3"][cast]).mean()
     return model, recorded.reindex(index)
 

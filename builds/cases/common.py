@@ -18,7 +18,6 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from agents.rules.votes import VoteCode
 from builds.cases.data import IDEAL_ITEMS, IDEAL_POSITIONS, SharedData, shared
 from builds.cases.memberships import SOURCE as MEMBERSHIP_SOURCE
 from builds.cases.memberships import tags
@@ -26,6 +25,7 @@ from builds.cases.parameters import case_parameters
 from builds.cases.registry import alliance_year, data_year, window
 from builds.cases.spec import CaseSpec
 from builds.ideal_positions import expected_side
+from builds.un_roll_calls import VOTE_CODES
 
 # --- positions, salience, stubbornness, exposure, absence ----------------------------------
 VICTIM_POSITION, AGGRESSOR_POSITION = 0.0, 1.0  # the dimensions' ends are the sides' demands
@@ -33,8 +33,6 @@ SAL_BELLIGERENT, SAL_THIRD_PARTY, SAL_REGION, SAL_OTHER = 1.0, 0.8, 0.5, 0.3
 STUB_BELLIGERENT, STUB_BASE, STUB_SPAN = 0.9, 0.30, 0.40  # as ukraine-2025: 0.30 + 0.40|2g-1|
 EXPOSURE_VICTIM, EXPOSURE_AGGRESSOR, EXPOSURE_REGION, EXPOSURE_OTHER = 1.0, 0.0, 0.5, 0.2
 P_ABSENT_PRIOR_STRENGTH, P_ABSENT_BOUNDS = 4.0, (0.02, 0.50)  # as ukraine-2025
-#: a recorded vote in the case data -> its column in ``ordinal_vote_probabilities``
-VOTE_CODE = {"yes": VoteCode.YES, "no": VoteCode.NO, "abstain": VoteCode.ABSTAIN}
 # --- force ---------------------------------------------------------------------------------
 MIN_MILPER = 10.0  # thousands: a candidate has at least 10,000 under arms (COW NMC milper)
 CAPACITY_SHARE, CAPACITY_CAP = 0.01, 5000  # it can send 1% of its forces, at most 5,000
@@ -94,7 +92,7 @@ def alignment(
             "run: python -m builds.cases.ideal_points"
         )
     split = [
-        (rc, VOTE_CODE[votes[rc][a_proxy]], VOTE_CODE[votes[rc][v_proxy]])
+        (rc, VOTE_CODES[votes[rc][a_proxy]], VOTE_CODES[votes[rc][v_proxy]])
         for rc in sorted(votes, key=lambda r: (dates[r], int(r)))
         if {a_proxy, v_proxy} <= set(votes[rc]) and votes[rc][a_proxy] != votes[rc][v_proxy]
     ]

@@ -34,11 +34,10 @@ from builds.cases.data import IDEAL_ITEMS, IDEAL_POSITIONS, SOURCES, shared
 from builds.cases.registry import CASES, window
 from builds.cases.sources import HISTORICAL
 from builds.cases.spec import CaseSpec
-from builds.ideal_points import build_design, fit, item_table, subsample, training_data
+from builds.ideal_points import K, build_design, fit, item_table, subsample, training_data
 from builds.un_roll_calls import RollCalls, load_roll_calls, series_map
 
 POSITIONS, ITEMS = IDEAL_POSITIONS, IDEAL_ITEMS
-K = 2
 
 
 def last_day_before(spec: CaseSpec) -> str:

@@ -179,7 +179,8 @@ def test_split_votes_file_is_the_subset_of_the_roll_calls() -> None:
     committed = (ip.UN_DIR / ip.SPLIT_VOTES).read_text(encoding="utf-8")
     assert ip.split_votes_text() == committed
     rows = pd.read_csv(io.StringIO(committed), keep_default_na=False)
-    assert rows["date"].between("2018-01-01", "2019-12-31").all()
+    first, last = ip.ALIGNMENT_YEARS
+    assert rows["date"].between(f"{first}-01-01", f"{last}-12-31").all()
     taken = {rcid for texts in ip.TEXTS.values() for _, rcid in texts}
     assert not taken & set(rows["rcid"])
     assert set(ip.split_roll_calls(rows)) == set(rows["rcid"])
